@@ -1,0 +1,78 @@
+package se.kasam.participants.rest;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kasam.participants.mapping.EmployeeInput;
+import se.kasam.participants.mapping.EmployeeView;
+import se.kasam.participants.service.EmployeeService;
+import se.kasam.platform.paging.Page;
+import se.kasam.platform.paging.PageRequest;
+import se.kasam.platform.problem.ProblemException;
+import se.kasam.platform.security.Caller;
+import se.kasam.platform.security.Roles;
+import se.kasam.platform.web.Versions;
+
+@Path("/api/participants/employees")
+@Tag(name = "Employees")
+public class EmployeeResource {
+    @Inject
+    EmployeeService service;
+
+    @Inject
+    Caller caller;
+
+    @POST
+    @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
+    @Operation(summary = "Create an employee", description = "Publishes the employee's state on kasam.participants.employees.")
+    public Response create(@Valid @NotNull EmployeeInput input, @Context UriInfo uri) {
+        EmployeeView employee = service.create(input);
+        return Response.created(uri.getAbsolutePathBuilder().path(employee.employeeNumber()).build())
+                .tag(Versions.etag(employee.version())).entity(employee).build();
+    }
+
+    @GET
+    @Path("/{employeeNumber}")
+    @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN, Roles.EMPLOYEE})
+    @Operation(summary = "Read an employee", description = "HR reads anyone; an employee only themselves (others: 404).")
+    public Response get(@PathParam("employeeNumber") String employeeNumber) {
+        boolean hr = caller.hasRole(Roles.HR_INTEGRATION) || caller.hasRole(Roles.HR_ADMIN);
+        if (!hr && !caller.employeeNumber().map(employeeNumber::equals).orElse(false)) {
+            throw ProblemException.notFound("employee " + employeeNumber);
+        }
+        EmployeeView employee = service.get(employeeNumber);
+        return Response.ok(employee).tag(Versions.etag(employee.version())).build();
+    }
+
+    @PUT
+    @Path("/{employeeNumber}")
+    @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
+    @Operation(summary = "Update an employee", description = "Needs If-Match; an unchanged record publishes nothing.")
+    public Response update(@PathParam("employeeNumber") String employeeNumber,
+                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull EmployeeInput input) {
+        EmployeeView employee = service.update(employeeNumber, input, ifMatch);
+        return Response.ok(employee).tag(Versions.etag(employee.version())).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN, Roles.PROJECT_LEAD})
+    @Operation(summary = "List employees, optionally of one unit, by employee number")
+    public Page<EmployeeView> list(@QueryParam("unit") String unitCode, @BeanParam @Valid PageRequest page) {
+        return service.list(unitCode, page);
+    }
+}

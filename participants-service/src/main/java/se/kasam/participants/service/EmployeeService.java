@@ -1,0 +1,120 @@
+package se.kasam.participants.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import se.kasam.participants.Employee;
+import se.kasam.participants.mapping.EmployeeChanged;
+import se.kasam.participants.mapping.EmployeeInput;
+import se.kasam.participants.mapping.EmployeeView;
+import se.kasam.participants.mapping.ParticipantMapper;
+import se.kasam.participants.repository.EmployeeRepository;
+import se.kasam.participants.repository.UnitRepository;
+import se.kasam.participants.rules.PersonnummerGuard;
+import se.kasam.platform.outbox.Outbox;
+import se.kasam.platform.paging.Page;
+import se.kasam.platform.paging.PageRequest;
+import se.kasam.platform.problem.Problem;
+import se.kasam.platform.problem.ProblemException;
+import se.kasam.platform.problem.ProblemType;
+import se.kasam.platform.web.Versions;
+
+@ApplicationScoped
+@Transactional
+public class EmployeeService {
+    @Inject
+    EmployeeRepository employees;
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    Outbox outbox;
+
+    Clock clock = Clock.systemDefaultZone();
+
+    public EmployeeView create(EmployeeInput input) {
+        check(input);
+        if (employees.findById(input.employeeNumber()) != null) {
+            throw ProblemException.conflict("employee " + input.employeeNumber() + " exists already; update instead");
+        }
+        Employee employee = new Employee();
+        employee.employeeNumber = input.employeeNumber();
+        ParticipantMapper.apply(input, employee);
+        employee.updatedAt = OffsetDateTime.now(clock);
+        employees.persistAndFlush(employee);
+        publish(employee);
+        return ParticipantMapper.toView(employee);
+    }
+
+    public EmployeeView update(String employeeNumber, EmployeeInput input, String ifMatch) {
+        Employee employee = find(employeeNumber);
+        Versions.requireMatch(ifMatch, employee.version);
+        if (!employeeNumber.equals(input.employeeNumber())) {
+            throw ProblemException.invalid("employeeNumber", "Immutable",
+                    "the employee number cannot change (path says " + employeeNumber + ")");
+        }
+        check(input);
+        int before = employee.version;
+        ParticipantMapper.apply(input, employee);
+        employees.flush();
+        if (employee.version != before) {
+            employee.updatedAt = OffsetDateTime.now(clock);
+            publish(employee);
+        }
+        return ParticipantMapper.toView(employee);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public EmployeeView get(String employeeNumber) {
+        return ParticipantMapper.toView(find(employeeNumber));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Page<EmployeeView> list(String unitCode, PageRequest page) {
+        var query = employees.inUnit(unitCode).page(page.page, page.size);
+        return Page.of(query.list(), page, query.count()).map(ParticipantMapper::toView);
+    }
+
+    private void publish(Employee employee) {
+        outbox.publish(EmployeeChanged.TOPIC, EmployeeChanged.TYPE, employee.employeeNumber,
+                ParticipantMapper.toEvent(employee, LocalDate.now(clock)));
+    }
+
+    private Employee find(String employeeNumber) {
+        Employee employee = employees.findById(employeeNumber);
+        if (employee == null) {
+            throw ProblemException.notFound("employee " + employeeNumber);
+        }
+        return employee;
+    }
+
+    /** The rules bean validation cannot say: across fields, against the database, and no personnummer. */
+    private void check(EmployeeInput input) {
+        List<Problem.Violation> errors = new ArrayList<>();
+        for (var field : new String[][] {{"employeeNumber", input.employeeNumber()}, {"name", input.name()},
+                {"email", input.email()}, {"occupation", input.occupation()}}) {
+            if (PersonnummerGuard.looksLikePersonnummer(field[1])) {
+                errors.add(new Problem.Violation(field[0], "NoPersonnummer",
+                        "looks like a personnummer; Kasam never stores one: send the employee number"));
+            }
+        }
+        if (input.birthDate() != null && input.birthDate().getYear() != input.birthYear()) {
+            errors.add(new Problem.Violation("birthDate", "MatchesBirthYear", "birth date is not in birth year " + input.birthYear()));
+        }
+        if (input.endDate() != null && input.endDate().isBefore(input.startDate())) {
+            errors.add(new Problem.Violation("endDate", "NotBeforeStart", "end date is before start date " + input.startDate()));
+        }
+        if (units.findById(input.unitCode()) == null) {
+            errors.add(new Problem.Violation("unitCode", "UnitExists", "no unit with code " + input.unitCode()));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.get(0).field() + ": " + errors.get(0).message(), errors);
+        }
+    }
+}

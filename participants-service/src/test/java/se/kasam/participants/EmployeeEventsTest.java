@@ -1,0 +1,104 @@
+package se.kasam.participants;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static se.kasam.participants.Fixtures.HR;
+import static se.kasam.participants.Fixtures.as;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.kasam.participants.mapping.EmployeeChanged;
+import se.kasam.testing.EventProbe;
+import se.kasam.testing.RealStackTestResource;
+
+/** The outbox path against the real broker: atomic with the change, ordered per key, never lost. */
+@QuarkusTest
+class EmployeeEventsTest {
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @BeforeEach
+    void organisation() {
+        as(HR).body(Map.of("code", "EV-UNIT", "name", "Hemtjänst")).post("/api/participants/units");
+    }
+
+    @Test
+    void everyRealChangeIsPublishedAsStateAndNothingElse() throws Exception {
+        String etag = as(HR).body(Fixtures.employee("EV-1", "EV-UNIT")).post("/api/participants/employees")
+                .then().statusCode(201).extract().header("ETag");
+        // unchanged re-send: no new version, no event
+        etag = as(HR).header("If-Match", etag).body(Fixtures.employee("EV-1", "EV-UNIT"))
+                .put("/api/participants/employees/EV-1").then().statusCode(200).extract().header("ETag");
+        // refused change: rolled back, no event
+        var refused = Fixtures.employee("EV-1", "NO-SUCH-UNIT");
+        as(HR).header("If-Match", etag).body(refused).put("/api/participants/employees/EV-1").then().statusCode(400);
+        var changed = Fixtures.employee("EV-1", "EV-UNIT");
+        changed.put("endDate", "2020-01-31");
+        as(HR).header("If-Match", etag).body(changed).put("/api/participants/employees/EV-1").then().statusCode(200);
+
+        List<ConsumerRecord<String, String>> events = EventProbe.await(EmployeeChanged.TOPIC,
+                r -> "EV-1".equals(r.key()), 3, Duration.ofSeconds(10));
+        assertEquals(2, events.size(), "one event per real change");
+        ConsumerRecord<String, String> last = events.get(1);
+        assertEquals(EmployeeChanged.TYPE, EventProbe.header(last, "ce_type"));
+        assertEquals("EV-1", EventProbe.header(last, "ce_subject"));
+        assertEquals("1.0", EventProbe.header(last, "ce_specversion"));
+        JsonNode data = json.readTree(last.value());
+        assertEquals(1, data.get("version").asInt());
+        assertTrue(data.get("left").asBoolean());
+        assertEquals(events.get(0).partition(), last.partition(), "one employee's events share a partition");
+    }
+
+    @Test
+    void eventsWaitInTheOutboxWhileKafkaIsDown() {
+        RealStackTestResource.stopKafka();
+        try {
+            as(HR).body(Fixtures.employee("EV-DOWN", "EV-UNIT")).post("/api/participants/employees").then().statusCode(201);
+            Number waiting = (Number) em.createNativeQuery("select count(*) from outbox_event where subject = 'EV-DOWN'")
+                    .getSingleResult();
+            assertEquals(1, waiting.intValue(), "the event is kept while Kafka is away");
+        } finally {
+            RealStackTestResource.restartKafka();
+        }
+        assertEquals(1, EventProbe.await(EmployeeChanged.TOPIC, r -> "EV-DOWN".equals(r.key()), 1,
+                Duration.ofSeconds(60)).size(), "delivered once Kafka is back");
+    }
+
+    /** The example that consumers' tests read must match what this service really publishes. */
+    @Test
+    void publishedExampleHasTheFieldsOfTheRealEvent() throws Exception {
+        as(HR).body(Fixtures.employee("EV-SHAPE", "EV-UNIT")).post("/api/participants/employees").then().statusCode(201);
+        ConsumerRecord<String, String> real = EventProbe.await(EmployeeChanged.TOPIC, r -> "EV-SHAPE".equals(r.key()), 1,
+                Duration.ofSeconds(10)).get(0);
+        JsonNode example = json.readTree(Files.readString(Path.of("src/main/resources/events/" + EmployeeChanged.TYPE + ".example.json")));
+        JsonNode schema = json.readTree(Files.readString(Path.of("src/main/resources/events/" + EmployeeChanged.TYPE + ".schema.json")));
+        TreeSet<String> realFields = fields(json.readTree(real.value()));
+        assertEquals(realFields, fields(example));
+        assertEquals(realFields, fields(schema.get("properties")));
+        json.treeToValue(example, EmployeeChanged.class);
+    }
+
+    private static TreeSet<String> fields(JsonNode node) {
+        TreeSet<String> names = new TreeSet<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}

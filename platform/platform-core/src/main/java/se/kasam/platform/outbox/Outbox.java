@@ -1,0 +1,79 @@
+package se.kasam.platform.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.UUID;
+
+/**
+ * Publishes an event atomically with the caller's database change: the event is a row in the caller's
+ * transaction, so a rollback publishes nothing and a crash after commit still delivers (the relay sends it).
+ */
+@ApplicationScoped
+public class Outbox {
+    private static final String WAKE_KEY = Outbox.class.getName() + ".wake";
+
+    @Inject
+    ObjectMapper json;
+
+    @Inject
+    TransactionSynchronizationRegistry transactions;
+
+    @Inject
+    OutboxRelay relay;
+
+    /**
+     * @param topic   the Kafka topic
+     * @param type    the CloudEvents type, e.g. {@code kasam.participants.employee.changed.v1}
+     * @param subject the aggregate id: CloudEvents subject and Kafka key, so one aggregate's events keep order
+     * @param data    the event data, serialised as JSON
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String topic, String type, String subject, Object data) {
+        OutboxEvent event = new OutboxEvent();
+        event.eventId = UUID.randomUUID();
+        event.topic = topic;
+        event.key = subject;
+        event.type = type;
+        event.subject = subject;
+        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.payload = toJson(data);
+        event.persist();
+        wakeRelayAfterCommit();
+    }
+
+    /** The relay polls anyway; waking it at commit keeps the delay from change to event in milliseconds. */
+    private void wakeRelayAfterCommit() {
+        if (transactions.getResource(WAKE_KEY) != null) {
+            return;
+        }
+        transactions.putResource(WAKE_KEY, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wakeUp();
+                }
+            }
+        });
+    }
+
+    private String toJson(Object data) {
+        try {
+            return json.writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("event data cannot be written as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package se.kasam.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.security.AuthenticationCompletionException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import se.kasam.platform.web.RequestIds;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error of every service leaves as application/problem+json, through these mappers and nowhere else. */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri, HttpHeaders headers) {
+        return respond(e.type(), e.getMessage(), e.errors(), uri, headers);
+    }
+
+    @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
+    public Response violations(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        List<Problem.Violation> errors = e.getConstraintViolations().stream()
+                .map(ProblemMappers::violation)
+                .sorted(Comparator.comparing(Problem.Violation::field))
+                .toList();
+        String detail = errors.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
+        return respond(ProblemType.VALIDATION, detail, errors, uri, headers);
+    }
+
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        String field = e instanceof JsonMappingException m ? fieldPath(m) : "";
+        String rule;
+        String message;
+        if (e instanceof UnrecognizedPropertyException u) {
+            rule = "UnknownProperty";
+            message = "unknown property '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f) {
+            rule = "Format";
+            message = "value '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
+        } else if (e instanceof JsonMappingException) {
+            rule = "Type";
+            message = "wrong type or shape of value";
+        } else {
+            rule = "JsonSyntax";
+            message = "not well-formed JSON: " + e.getOriginalMessage();
+        }
+        String target = field.isEmpty() ? "body" : field;
+        return respond(ProblemType.MALFORMED_BODY, target + ": " + message,
+                List.of(new Problem.Violation(target, rule, message)), uri, headers);
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
+            AuthenticationCompletionException.class})
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        return Response.fromResponse(respond(ProblemType.UNAUTHENTICATED, "missing, expired or invalid bearer token",
+                List.of(), uri, headers)).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        return respond(ProblemType.FORBIDDEN, "this operation needs another role", List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response concurrentChange(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        return respond(ProblemType.CONFLICT, "the resource was changed by someone else at the same time; read it again",
+                List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            LOG.error("request failed", e);
+        }
+        ProblemType type = switch (status) {
+            case 400 -> ProblemType.MALFORMED_BODY;
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 406 -> ProblemType.NOT_ACCEPTABLE;
+            case 409 -> ProblemType.CONFLICT;
+            case 412 -> ProblemType.PRECONDITION_FAILED;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 428 -> ProblemType.PRECONDITION_REQUIRED;
+            case 429 -> ProblemType.RATE_LIMITED;
+            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.VALIDATION;
+        };
+        String detail = status >= 500 ? "internal error" : e.getMessage();
+        return respond(type, detail, List.of(), uri, headers);
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        LOG.error("unexpected error", e);
+        return respond(ProblemType.INTERNAL, "internal error; quote the request id when reporting it", List.of(), uri,
+                headers);
+    }
+
+    static Response respond(ProblemType type, String detail, List<Problem.Violation> errors, UriInfo uri,
+                            HttpHeaders headers) {
+        String requestId = headers == null ? null : headers.getHeaderString(RequestIds.HEADER);
+        Problem body = Problem.of(type, detail, uri == null ? null : uri.getPath(), requestId, errors);
+        return Response.status(type.status()).type(ProblemType.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static Problem.Violation violation(ConstraintViolation<?> v) {
+        String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
+        return new Problem.Violation(fieldPath(v.getPropertyPath()), rule, v.getMessage());
+    }
+
+    /** "create.body.unit.code" becomes "unit.code": the method and parameter nodes say nothing to a client. */
+    private static String fieldPath(Path path) {
+        StringBuilder field = new StringBuilder();
+        String parameter = "";
+        for (Path.Node node : path) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
+                continue;
+            }
+            if (node.getIndex() != null && field.length() > 0) {
+                field.append('[').append(node.getIndex()).append(']');
+            }
+            if (node.getName() != null) {
+                field.append(field.length() > 0 ? "." : "").append(node.getName());
+            }
+        }
+        return field.length() > 0 ? field.toString() : parameter;
+    }
+
+    private static String fieldPath(JsonMappingException e) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                field.append(field.length() > 0 ? "." : "").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                field.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return field.toString();
+    }
+}

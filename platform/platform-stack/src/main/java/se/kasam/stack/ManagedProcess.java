@@ -1,0 +1,81 @@
+package se.kasam.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** A child process with its output in a log file, stopped by SIGTERM to it and its descendants. */
+public final class ManagedProcess implements AutoCloseable {
+    private final String name;
+    private final Process process;
+    private final Path log;
+
+    private ManagedProcess(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    public static ManagedProcess start(String name, List<String> command, Path workDir, Map<String, String> env, Path log) {
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(command)
+                    .directory(workDir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            return new ManagedProcess(name, builder.start(), log);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The java of the running JVM: children run on the same JDK as the launcher. */
+    public static String java() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    /** Fails fast with the log's tail when the process died while we waited for it. */
+    public void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+        }
+    }
+
+    @Override
+    public void close() {
+        List<ProcessHandle> tree = process.descendants().toList();
+        tree.forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                tree.forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            }
+            for (ProcessHandle child : tree) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
+        } catch (Exception e) {
+            tree.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+}
