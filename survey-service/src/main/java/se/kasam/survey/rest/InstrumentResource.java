@@ -1,0 +1,34 @@
+package se.kasam.survey.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kasam.survey.mapping.InstrumentView;
+import se.kasam.survey.service.InstrumentService;
+
+@Path("/api/surveys/instruments")
+@Tag(name = "Instruments")
+public class InstrumentResource {
+    @Inject
+    InstrumentService service;
+
+    @GET
+    @Authenticated
+    @Operation(summary = "The survey instruments (SOC-13, HME): scale, items, subscales, reverse scoring")
+    public List<InstrumentView> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Authenticated
+    @Operation(summary = "One instrument with its items")
+    public InstrumentView get(@PathParam("code") String code) {
+        return service.get(code);
+    }
+}

@@ -1,0 +1,34 @@
+package se.kasam.workshops.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kasam.workshops.mapping.WorkshopModuleView;
+import se.kasam.workshops.service.WorkshopModuleService;
+
+@Path("/api/workshops/modules")
+@Tag(name = "Workshop modules")
+public class WorkshopModuleResource {
+    @Inject
+    WorkshopModuleService service;
+
+    @GET
+    @Authenticated
+    @Operation(summary = "The three workshop modules, in programme order")
+    public List<WorkshopModuleView> list() {
+        return service.list();
+    }
+
+    @GET
+    @Path("/{code}")
+    @Authenticated
+    @Operation(summary = "One workshop module")
+    public WorkshopModuleView get(@PathParam("code") String code) {
+        return service.get(code);
+    }
+}

@@ -1,0 +1,47 @@
+package se.kasam.workshops;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+import se.kasam.platform.security.Roles;
+import se.kasam.testing.TestTokens;
+
+/** What every service offers ops and the frontend team: health with its dependencies, metrics, OpenAPI, problems. */
+@QuarkusTest
+class ServiceBasicsTest {
+    @Test
+    void theThreeModulesInProgrammeOrder() {
+        given().auth().oauth2(TestTokens.of("emma", Roles.EMPLOYEE, "D0005")).get("/api/workshops/modules")
+                .then().statusCode(200).body("ordinal", contains(1, 2, 3))
+                .body("[0].title", equalTo("Vad är en god arbetsmiljö?"));
+    }
+
+    @Test
+    void healthCoversDatabaseAndKafka() {
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItems(
+                        "Database connections health check", "SmallRye Reactive Messaging - readiness check"));
+    }
+
+    @Test
+    void metricsAndOpenApiAreServed() {
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server"));
+        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Kasam workshops API"))
+                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblems() {
+        String token = TestTokens.of("emma", Roles.EMPLOYEE, "D0005");
+        given().auth().oauth2(token).get("/api/workshops/modules/NOPE").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(token).delete("/api/workshops/modules").then().statusCode(405)
+                .contentType("application/problem+json");
+    }
+}
