@@ -49,7 +49,7 @@ public final class KeycloakServer implements AutoCloseable {
             List<String> command = List.of(distribution.resolve("bin/kc.sh").toString(), "start", "--optimized",
                     "--import-realm", "--cache=local", "--http-enabled=true", "--http-host=127.0.0.1",
                     "--http-port=" + port, "--hostname=http://localhost:" + port,
-                    "--management-port=" + managementPort);
+                    "--http-management-port=" + managementPort);
             ManagedProcess keycloak = ManagedProcess.start("keycloak", command, home, env, log);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             try {

@@ -1,0 +1,27 @@
+package se.kasam.gateway.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+
+@ConfigMapping(prefix = "kasam.gateway")
+public interface GatewayConfig {
+    /** Path segment after /api/ (participants, workshops, surveys, sickleave) to the service's base URL. */
+    Map<String, URI> routes();
+
+    RateLimit rateLimit();
+
+    /** How long a service's OpenAPI document is reused before it is fetched again. */
+    @WithDefault("30s")
+    Duration openapiCacheTtl();
+
+    interface RateLimit {
+        @WithDefault("200")
+        long capacity();
+
+        @WithDefault("100")
+        long refillPerSecond();
+    }
+}

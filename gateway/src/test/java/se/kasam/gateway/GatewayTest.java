@@ -1,0 +1,123 @@
+package se.kasam.gateway;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasKey;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import se.kasam.platform.security.Roles;
+import se.kasam.testing.TestTokens;
+
+@QuarkusTest
+@QuarkusTestResource(OidcWiremockTestResource.class)
+@QuarkusTestResource(EchoUpstreams.class)
+class GatewayTest {
+    static final String PROBLEM = "application/problem+json";
+
+    @BeforeEach
+    void clear() {
+        EchoUpstreams.RECEIVED.clear();
+    }
+
+    @Test
+    void routesByPrefixAndPassesTheTokenRequestIdAndTraceContextOn() {
+        String token = TestTokens.of("hr", Roles.HR_INTEGRATION);
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        given().auth().oauth2(token).header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
+                .header("X-Request-Id", "req-123").contentType("application/json").body("{\"a\":1}")
+                .post("/api/participants/employees?unit=X").then().statusCode(200)
+                .body("service", equalTo("participants")).header("X-Request-Id", "req-123");
+        Map<String, String> seen = EchoUpstreams.RECEIVED.poll();
+        assertEquals("/api/participants/employees?unit=X", seen.get(":path"));
+        assertEquals("POST", seen.get(":method"));
+        assertEquals("{\"a\":1}", seen.get(":body"));
+        assertEquals("Bearer " + token, seen.get("authorization"));
+        assertEquals("req-123", seen.get("x-request-id"));
+        String traceparent = seen.get("traceparent");
+        assertTrue(traceparent.startsWith("00-" + traceId + "-"), "same trace: " + traceparent);
+        assertNotEquals("00f067aa0ba902b7", traceparent.split("-")[2], "the gateway's span is the new parent");
+
+        given().auth().oauth2(token).get("/api/sickleave/employees/1").then().statusCode(200)
+                .body("service", equalTo("sickleave")).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        Map<String, String> second = EchoUpstreams.RECEIVED.poll();
+        assertTrue(second.get("traceparent").matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]"), "a trace is started");
+    }
+
+    @Test
+    void refusesBadTokensBeforeAnyServiceSeesTheRequest() {
+        given().get("/api/participants/employees").then().statusCode(401).contentType(PROBLEM)
+                .body("type", equalTo("urn:kasam:problem:unauthenticated")).header("WWW-Authenticate", "Bearer");
+        given().auth().oauth2(TestTokens.expired("x", Roles.HR_ADMIN)).get("/api/participants/employees")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.signedByAnotherKey("x", Roles.HR_ADMIN)).get("/api/participants/employees")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.forAudience("x", Roles.HR_ADMIN, "another-api")).get("/api/participants/employees")
+                .then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2("not.a.jwt").get("/api/participants/employees").then().statusCode(401).contentType(PROBLEM);
+        assertTrue(EchoUpstreams.RECEIVED.isEmpty(), "no service saw any of these");
+    }
+
+    @Test
+    void limitsTheRatePerCaller() {
+        String greedy = TestTokens.of("greedy", Roles.EVALUATOR);
+        int limited = 0;
+        for (int i = 0; i < 12; i++) {
+            int status = given().auth().oauth2(greedy).get("/api/participants/units").statusCode();
+            limited += status == 429 ? 1 : 0;
+        }
+        assertTrue(limited >= 5, "burst of 5, then 1/s: most of 12 quick calls are refused, got " + limited);
+        given().auth().oauth2(greedy).get("/api/participants/units").then().statusCode(429).contentType(PROBLEM)
+                .header("Retry-After", "1");
+        given().auth().oauth2(TestTokens.of("patient", Roles.EVALUATOR)).get("/api/participants/units").then().statusCode(200);
+    }
+
+    @Test
+    void anUnreachableServiceIsA503ProblemAndUnknownApisA404() {
+        given().auth().oauth2(TestTokens.of("p", Roles.PROJECT_LEAD)).get("/api/workshops/modules").then().statusCode(503)
+                .contentType(PROBLEM).body("type", equalTo("urn:kasam:problem:upstream-unavailable"));
+        given().auth().oauth2(TestTokens.of("p", Roles.PROJECT_LEAD)).get("/api/nothing/here").then().statusCode(404)
+                .contentType(PROBLEM);
+    }
+
+    @Test
+    void reportsUpstreamReadiness() {
+        given().get("/q/health/ready").then().statusCode(200);
+        given().get("/q/health/group/upstreams").then().statusCode(503)
+                .body("checks[0].data.participants", equalTo("UP")).body("checks[0].data.workshops", equalTo("DOWN"));
+    }
+
+    @Test
+    void servesOneOpenApiForTheWholeApi() {
+        given().get("/openapi").then().statusCode(200)
+                .body("info.title", equalTo("Kasam API"))
+                .body("paths", hasKey("/api/participants/employees"))
+                .body("paths", hasKey("/api/sickleave/employees/{n}"))
+                .body("components.schemas", hasKey("ParticipantsEmployeeView"))
+                .body("components.schemas", hasKey("SickleaveEmployeeView"))
+                .body("components.schemas", hasKey("Problem"))
+                .body("components.schemas", not(hasKey("EmployeeView")))
+                .body("paths.'/api/sickleave/employees/{n}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
+                        equalTo("#/components/schemas/SickleaveEmployeeView"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    @Test
+    void allowsCorsForConfiguredFrontendOrigins() {
+        given().header("Origin", "http://localhost:5173").header("Access-Control-Request-Method", "PUT")
+                .header("Access-Control-Request-Headers", "authorization,if-match")
+                .options("/api/participants/employees/1").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:5173");
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "GET")
+                .options("/api/participants/employees/1").then().header("Access-Control-Allow-Origin", (String) null);
+    }
+}
