@@ -1,0 +1,201 @@
+package se.kasam.deploy.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import se.kasam.stack.KafkaServer;
+import se.kasam.stack.KeycloakServer;
+import se.kasam.stack.Ports;
+import se.kasam.stack.PostgresServer;
+
+/**
+ * The whole system on one machine, no containers: PostgreSQL (a database per service), Kafka, Keycloak with the
+ * kasam realm, the four services and the gateway, started in that order, each waited for. {@link #close()} stops
+ * everything it started, in reverse.
+ */
+public final class LocalStack implements AutoCloseable {
+    public static final List<String> SERVICES = List.of("participants-service", "workshops-service", "survey-service",
+            "sickleave-service");
+
+    private final StackOptions options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private KeycloakServer keycloak;
+    private KafkaServer kafka;
+    private PostgresServer postgres;
+
+    private LocalStack(StackOptions options) {
+        this.options = options;
+    }
+
+    public static LocalStack start(StackOptions options, Consumer<String> progress) {
+        LocalStack stack = new LocalStack(options);
+        try {
+            stack.startAll(progress);
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll(Consumer<String> progress) {
+        StackOptions.PortPlan ports = options.ports();
+        prepareDataDir();
+        requirePortsFree(ports);
+        Path logs = options.dataDir().resolve("logs");
+
+        long t0 = System.nanoTime();
+        progress.accept("PostgreSQL on port " + ports.postgres() + " ...");
+        postgres = PostgresServer.start(options.dataDir().resolve("postgres"), options.dataDir().resolve("postgres-binaries"),
+                ports.postgres(), options.durable());
+        started.add(postgres);
+        for (String service : SERVICES) {
+            postgres.createDatabase(database(service));
+        }
+        readyAfter.put("postgresql", since(t0));
+
+        t0 = System.nanoTime();
+        progress.accept("Kafka on port " + ports.kafka() + " ...");
+        kafka = KafkaServer.start(options.dataDir().resolve("kafka"), ports.kafka(), ports.kafkaController(), Duration.ofSeconds(90));
+        started.add(kafka);
+        readyAfter.put("kafka", since(t0));
+
+        t0 = System.nanoTime();
+        progress.accept("Keycloak on port " + ports.keycloak() + " (the first start builds it, ~30 s) ...");
+        keycloak = KeycloakServer.start(options.keycloakDist(), options.dataDir().resolve("keycloak"), ports.keycloak(),
+                ports.keycloakManagement(), options.root().resolve("deploy/local/realm/kasam-realm.json"), Duration.ofMinutes(4));
+        started.add(keycloak);
+        readyAfter.put("keycloak", since(t0));
+
+        progress.accept("services ...");
+        Map<String, Integer> servicePorts = Map.of("participants-service", ports.participants(),
+                "workshops-service", ports.workshops(), "survey-service", ports.survey(),
+                "sickleave-service", ports.sickleave());
+        for (String service : SERVICES) {
+            ServiceProcess process = ServiceProcess.start(options.root(), service, servicePorts.get(service),
+                    serviceConfig(service), logs);
+            started.add(process);
+            services.put(service, process);
+        }
+        for (ServiceProcess process : services.values()) {
+            process.awaitReady(Duration.ofMinutes(2));
+            readyAfter.put(process.name(), process.startTime());
+        }
+        ServiceProcess gateway = ServiceProcess.start(options.root(), "gateway", ports.gateway(), gatewayConfig(servicePorts), logs);
+        started.add(gateway);
+        services.put("gateway", gateway);
+        gateway.awaitReady(Duration.ofMinutes(1));
+        readyAfter.put("gateway", gateway.startTime());
+
+        if (options.demoData()) {
+            progress.accept("demo municipality ...");
+            new DemoData(gatewayUrl(), new KeycloakTokens(keycloak.url())).load();
+        }
+    }
+
+    private Map<String, String> serviceConfig(String service) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database(service)));
+        config.put("quarkus.datasource.username", "postgres");
+        config.put("quarkus.datasource.password", "postgres");
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        return config;
+    }
+
+    private Map<String, String> gatewayConfig(Map<String, Integer> servicePorts) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        config.put("kasam.gateway.routes.participants", "http://127.0.0.1:" + servicePorts.get("participants-service"));
+        config.put("kasam.gateway.routes.workshops", "http://127.0.0.1:" + servicePorts.get("workshops-service"));
+        config.put("kasam.gateway.routes.surveys", "http://127.0.0.1:" + servicePorts.get("survey-service"));
+        config.put("kasam.gateway.routes.sickleave", "http://127.0.0.1:" + servicePorts.get("sickleave-service"));
+        return config;
+    }
+
+    /** participants-service keeps its data in database "participants", and so on. */
+    static String database(String service) {
+        return service.substring(0, service.indexOf('-'));
+    }
+
+    private void prepareDataDir() {
+        try {
+            if (options.fresh() && Files.exists(options.dataDir())) {
+                try (Stream<Path> files = Files.walk(options.dataDir())) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+            Files.createDirectories(options.dataDir());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot prepare " + options.dataDir() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requirePortsFree(StackOptions.PortPlan ports) {
+        Ports.requireFree(ports.postgres(), "PostgreSQL");
+        Ports.requireFree(ports.kafka(), "Kafka");
+        Ports.requireFree(ports.kafkaController(), "Kafka controller");
+        Ports.requireFree(ports.keycloak(), "Keycloak");
+        Ports.requireFree(ports.keycloakManagement(), "Keycloak management");
+        Ports.requireFree(ports.participants(), "participants-service");
+        Ports.requireFree(ports.workshops(), "workshops-service");
+        Ports.requireFree(ports.survey(), "survey-service");
+        Ports.requireFree(ports.sickleave(), "sickleave-service");
+        Ports.requireFree(ports.gateway(), "gateway");
+    }
+
+    private static Duration since(long t0) {
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    public String gatewayUrl() {
+        return "http://localhost:" + options.ports().gateway();
+    }
+
+    public String keycloakUrl() {
+        return keycloak.url();
+    }
+
+    public String serviceUrl(String service) {
+        return services.get(service).url();
+    }
+
+    public long pid(String service) {
+        return services.get(service).pid();
+    }
+
+    public PostgresServer postgres() {
+        return postgres;
+    }
+
+    public KafkaServer kafka() {
+        return kafka;
+    }
+
+    /** Component to the time it took from its start to ready. */
+    public Map<String, Duration> readyAfter() {
+        return readyAfter;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + started.get(i) + " failed: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,95 @@
+package se.kasam.deploy.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import se.kasam.stack.ManagedProcess;
+import se.kasam.stack.Ports;
+import se.kasam.stack.Wait;
+
+/** A Kasam service (or the gateway) run from its packaged app, with the stack's addresses as configuration. */
+final class ServiceProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private final String name;
+    private final int port;
+    private final ManagedProcess process;
+    private final long startedNanos;
+    private volatile Duration startTime;
+
+    private ServiceProcess(String name, int port, ManagedProcess process, long startedNanos) {
+        this.name = name;
+        this.port = port;
+        this.process = process;
+        this.startedNanos = startedNanos;
+    }
+
+    static ServiceProcess start(Path root, String module, int port, Map<String, String> config, Path logDir) {
+        Path app = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(app)) {
+            throw new IllegalStateException(app + " is missing: build first (./mvnw install -DskipTests)");
+        }
+        Ports.requireFree(port, module);
+        List<String> command = new ArrayList<>(List.of(ManagedProcess.java(),
+                // small heaps and the serial collector: five services share one machine with Kafka and Keycloak
+                "-XX:+UseSerialGC", "-Xms32m", "-Xmx192m", "-XX:MaxMetaspaceSize=160m", "-Xss512k",
+                "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=2",
+                "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
+        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.addAll(List.of("-jar", app.toString()));
+        long started = System.nanoTime();
+        ManagedProcess process = ManagedProcess.start(module, command, root.resolve(module), Map.of(),
+                logDir.resolve(module + ".log"));
+        return new ServiceProcess(module, port, process, started);
+    }
+
+    void awaitReady(Duration timeout) {
+        Wait.until(name, timeout, () -> {
+            process.requireAlive();
+            return ready();
+        });
+        startTime = Duration.ofNanos(System.nanoTime() - startedNanos);
+    }
+
+    boolean ready() {
+        try {
+            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+            return response.statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    String name() {
+        return name;
+    }
+
+    String url() {
+        return "http://localhost:" + port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Duration startTime() {
+        return startTime;
+    }
+
+    @Override
+    public void close() {
+        process.close();
+    }
+}

@@ -1,0 +1,33 @@
+package se.kasam.deploy.local;
+
+import java.nio.file.Path;
+
+/**
+ * How to run the local stack: where the repository and the data are, which ports, and whether to keep data
+ * durable (the one-machine run) or trade durability for speed (tests).
+ */
+public record StackOptions(Path root, Path dataDir, Path keycloakDist, boolean fresh, boolean durable,
+                           boolean demoData, PortPlan ports) {
+
+    /** Every port the stack listens on; {@link #offset(int)} moves them all, {@link #random()} picks free ones. */
+    public record PortPlan(int gateway, int participants, int workshops, int survey, int sickleave, int keycloak,
+                           int keycloakManagement, int kafka, int kafkaController, int postgres) {
+
+        public static PortPlan defaults() {
+            return new PortPlan(8080, 8081, 8082, 8083, 8084, 8180, 9180, 9092, 9093, 15432);
+        }
+
+        public PortPlan offset(int by) {
+            return new PortPlan(gateway + by, participants + by, workshops + by, survey + by, sickleave + by,
+                    keycloak + by, keycloakManagement + by, kafka + by, kafkaController + by, postgres + by);
+        }
+
+        public static PortPlan random() {
+            return new PortPlan(free(), free(), free(), free(), free(), free(), free(), free(), free(), free());
+        }
+
+        private static int free() {
+            return se.kasam.stack.Ports.freePort();
+        }
+    }
+}
