@@ -63,6 +63,14 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
         kafka = KafkaServer.start(kafkaDir, kafka.port(), Ports.freePort(), Duration.ofSeconds(60));
     }
 
+    private static void deleteTree(Path root) {
+        try (var files = Files.walk(root)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory left behind is no reason to fail a test run
+        }
+    }
+
     private static synchronized void startOnce() {
         if (postgres != null) {
             return;
@@ -78,6 +86,7 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 kafka.close();
                 postgres.close();
+                deleteTree(root);
             }, "kasam-test-stack-stop"));
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the test stack", e);

@@ -1,0 +1,148 @@
+package se.kasam.deploy.local;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasKey;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole system as a client sees it: the local stack (real PostgreSQL, Kafka and Keycloak, the packaged
+ * services and gateway) on random ports, driven through the gateway with tokens from the real Keycloak.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SystemIT {
+    static final String PROBLEM = "application/problem+json";
+
+    LocalStack stack;
+    KeycloakTokens tokens;
+
+    @BeforeAll
+    void start() throws Exception {
+        Path root = Path.of(System.getProperty("kasam.root")).toAbsolutePath();
+        Path data = Files.createTempDirectory("kasam-system-test");
+        StackOptions options = new StackOptions(root, data, Path.of(System.getProperty("kasam.keycloak.dist")), true,
+                false, false, StackOptions.PortPlan.random());
+        stack = LocalStack.start(options, step -> System.out.println("system test: starting " + step));
+        tokens = new KeycloakTokens(stack.keycloakUrl());
+        RestAssured.baseURI = stack.gatewayUrl();
+    }
+
+    @AfterAll
+    void stop() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void hrCreatesUnitAndEmployeeAndSickleaveSeesTheEmployee() {
+        String hr = tokens.hrIntegration();
+        given().auth().oauth2(hr).contentType(ContentType.JSON)
+                .body(Map.of("code", "SYS-HT", "name", "Hemtjänsten Hoting"))
+                .post("/api/participants/units").then().statusCode(201);
+        given().auth().oauth2(hr).contentType(ContentType.JSON).body(employee("SYS-1", 75))
+                .post("/api/participants/employees").then().statusCode(201).header("ETag", "\"0\"");
+
+        String hrAdmin = tokens.user("hanna.hr");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(hrAdmin).get("/api/sickleave/employees/SYS-1").then().statusCode(200)
+                        .body("unitCode", equalTo("SYS-HT")).body("employmentRate", equalTo(75.0f)));
+    }
+
+    @Test
+    void tokensThatAreMissingExpiredOrForeignGet401BeforeAnyService() throws Exception {
+        given().get("/api/participants/employees").then().statusCode(401).contentType(PROBLEM)
+                .body("type", equalTo("urn:kasam:problem:unauthenticated"));
+        given().auth().oauth2("garbage").get("/api/participants/employees").then().statusCode(401).contentType(PROBLEM);
+        given().auth().oauth2(reSignedWithAnotherKey(tokens.user("hanna.hr"))).get("/api/participants/employees")
+                .then().statusCode(401).contentType(PROBLEM);
+
+        String expiring = withAccessTokenLifespan(2, () -> tokens.user("hanna.hr"));
+        given().auth().oauth2(expiring).get("/api/participants/employees").then().statusCode(200);
+        Thread.sleep(4000);
+        given().auth().oauth2(expiring).get("/api/participants/employees").then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void aRoleThatMayNotGets403() {
+        given().auth().oauth2(tokens.user("emma.employee")).contentType(ContentType.JSON).body(employee("SYS-403", 50))
+                .post("/api/participants/employees").then().statusCode(403).contentType(PROBLEM)
+                .body("type", equalTo("urn:kasam:problem:forbidden"));
+        given().auth().oauth2(tokens.user("erik.eval")).get("/api/sickleave/employees/D0005").then().statusCode(403);
+    }
+
+    @Test
+    void badInputIsA400ProblemAndNothingIsWritten() {
+        String hr = tokens.hrIntegration();
+        given().auth().oauth2(hr).contentType(ContentType.JSON).body("{\"employeeNumber\": \"SYS-BAD\", \"name\": ")
+                .post("/api/participants/employees").then().statusCode(400).contentType(PROBLEM)
+                .body("type", equalTo("urn:kasam:problem:malformed-body"));
+        given().auth().oauth2(hr).contentType(ContentType.JSON).body(employee("SYS-BAD", 130))
+                .post("/api/participants/employees").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("employmentRate"));
+        given().auth().oauth2(hr).get("/api/participants/employees/SYS-BAD").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void theGatewayServesOneOpenApiAndReportsItsUpstreams() {
+        given().get("/openapi").then().statusCode(200)
+                .body("paths", hasKey("/api/participants/employees"))
+                .body("paths", hasKey("/api/sickleave/employees/{employeeNumber}"))
+                .body("paths", hasKey("/api/workshops/modules"))
+                .body("paths", hasKey("/api/surveys/instruments"));
+        given().get("/q/health/group/upstreams").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/swagger-ui/").then().statusCode(200);
+    }
+
+    private static Map<String, Object> employee(String number, int rate) {
+        return Map.of("employeeNumber", number, "name", "Sara Persson", "legalGender", "FEMALE", "birthYear", 1980,
+                "unitCode", "SYS-HT", "employmentRate", rate, "fullTimeHours", 40, "employmentType", "PERMANENT",
+                "startDate", "2018-08-01");
+    }
+
+    /** The same header and claims as a real token, signed by a key Keycloak never had. */
+    private static String reSignedWithAnotherKey(String token) throws Exception {
+        String[] parts = token.split("\\.");
+        var generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(generator.generateKeyPair().getPrivate());
+        signature.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        return parts[0] + "." + parts[1] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+    }
+
+    /** Shortens the realm's token lifespan through Keycloak's admin API for one token, then restores it. */
+    private String withAccessTokenLifespan(int seconds, java.util.function.Supplier<String> fetch) throws Exception {
+        String admin = given().formParams(Map.of("grant_type", "password", "client_id", "admin-cli",
+                        "username", "admin", "password", "admin"))
+                .post(stack.keycloakUrl() + "/realms/master/protocol/openid-connect/token")
+                .then().statusCode(200).extract().path("access_token");
+        String realm = stack.keycloakUrl() + "/admin/realms/kasam";
+        ObjectMapper json = new ObjectMapper();
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(json.writeValueAsString(Map.of("accessTokenLifespan", seconds))).put(realm).then().statusCode(204);
+        try {
+            return fetch.get();
+        } finally {
+            given().auth().oauth2(admin).contentType(ContentType.JSON)
+                    .body(json.writeValueAsString(Map.of("accessTokenLifespan", 300))).put(realm).then().statusCode(204);
+        }
+    }
+}
