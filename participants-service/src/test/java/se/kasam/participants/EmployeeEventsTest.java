@@ -21,6 +21,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.kasam.participants.mapping.EmployeeChanged;
+import se.kasam.participants.mapping.UnitChanged;
 import se.kasam.testing.EventProbe;
 import se.kasam.testing.RealStackTestResource;
 
@@ -80,18 +81,28 @@ class EmployeeEventsTest {
                 Duration.ofSeconds(60)).size(), "delivered once Kafka is back");
     }
 
-    /** The example that consumers' tests read must match what this service really publishes. */
+    /** The examples that consumers' tests read must match what this service really publishes. */
     @Test
-    void publishedExampleHasTheFieldsOfTheRealEvent() throws Exception {
+    void publishedExamplesHaveTheFieldsOfTheRealEvents() throws Exception {
         as(HR).body(Fixtures.employee("EV-SHAPE", "EV-UNIT")).post("/api/participants/employees").then().statusCode(201);
-        ConsumerRecord<String, String> real = EventProbe.await(EmployeeChanged.TOPIC, r -> "EV-SHAPE".equals(r.key()), 1,
+        assertSameShape(EmployeeChanged.TOPIC, "EV-SHAPE", EmployeeChanged.TYPE);
+        json.treeToValue(example(EmployeeChanged.TYPE), EmployeeChanged.class);
+        assertSameShape(UnitChanged.TOPIC, "EV-UNIT", UnitChanged.TYPE);
+        json.treeToValue(example(UnitChanged.TYPE), UnitChanged.class);
+    }
+
+    private void assertSameShape(String topic, String key, String type) throws Exception {
+        ConsumerRecord<String, String> real = EventProbe.await(topic, r -> key.equals(r.key()), 1,
                 Duration.ofSeconds(10)).get(0);
-        JsonNode example = json.readTree(Files.readString(Path.of("src/main/resources/events/" + EmployeeChanged.TYPE + ".example.json")));
-        JsonNode schema = json.readTree(Files.readString(Path.of("src/main/resources/events/" + EmployeeChanged.TYPE + ".schema.json")));
+        assertEquals(type, EventProbe.header(real, "ce_type"));
+        JsonNode schema = json.readTree(Files.readString(Path.of("src/main/resources/events/" + type + ".schema.json")));
         TreeSet<String> realFields = fields(json.readTree(real.value()));
-        assertEquals(realFields, fields(example));
-        assertEquals(realFields, fields(schema.get("properties")));
-        json.treeToValue(example, EmployeeChanged.class);
+        assertEquals(realFields, fields(example(type)), type + " example");
+        assertEquals(realFields, fields(schema.get("properties")), type + " schema");
+    }
+
+    private JsonNode example(String type) throws Exception {
+        return json.readTree(Files.readString(Path.of("src/main/resources/events/" + type + ".example.json")));
     }
 
     private static TreeSet<String> fields(JsonNode node) {
