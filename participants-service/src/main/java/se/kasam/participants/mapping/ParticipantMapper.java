@@ -1,5 +1,7 @@
 package se.kasam.participants.mapping;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.Set;
 import java.util.TreeSet;
@@ -56,10 +58,10 @@ public final class ParticipantMapper {
     }
 
     /** Keeps the stored value when only the scale differs (75 vs 75.00), so an unchanged row stays unchanged. */
-    private static java.math.BigDecimal scaled(java.math.BigDecimal incoming, java.math.BigDecimal current) {
+    private static BigDecimal scaled(BigDecimal incoming, BigDecimal current) {
         if (current != null && current.compareTo(incoming) == 0) {
             return current;
         }
-        return incoming.setScale(2, java.math.RoundingMode.HALF_UP);
+        return incoming.setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -1,5 +1,6 @@
 package se.kasam.participants.service;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -65,7 +66,7 @@ public class UnitService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UnitView> list(PageRequest page) {
-        var query = units.findAll(io.quarkus.panache.common.Sort.by("code")).page(page.page, page.size);
+        var query = units.findAll(Sort.by("code")).page(page.page, page.size);
         return Page.of(query.list(), page, query.count()).map(ParticipantMapper::toView);
     }
 

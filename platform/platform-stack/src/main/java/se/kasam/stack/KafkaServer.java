@@ -2,11 +2,13 @@ package se.kasam.stack;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -131,12 +133,16 @@ public final class KafkaServer implements AutoCloseable {
         }
     }
 
-    private static String clusterId() {
-        // Kafka wants a base64 uuid of 22 characters.
-        UUID uuid = UUID.randomUUID();
-        byte[] bytes = java.nio.ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /** A base64 uuid of 22 characters, as Kafka wants; never starting with '-', which its CLI would take for an option. */
+    static String clusterId() {
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits()).array();
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
+        return id;
     }
 
     @Override

@@ -67,7 +67,7 @@ public final class ManagedProcess implements AutoCloseable {
         tree.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) { // a JVM may write its AOT cache on the way out
                 tree.forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }

@@ -52,7 +52,6 @@ public final class LocalStack implements AutoCloseable {
         StackOptions.PortPlan ports = options.ports();
         prepareDataDir();
         requirePortsFree(ports);
-        Path logs = options.dataDir().resolve("logs");
 
         long t0 = System.nanoTime();
         progress.accept("PostgreSQL on port " + ports.postgres() + " ...");
@@ -83,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
                 "sickleave-service", ports.sickleave());
         for (String service : SERVICES) {
             ServiceProcess process = ServiceProcess.start(options.root(), service, servicePorts.get(service),
-                    serviceConfig(service), logs);
+                    serviceConfig(service), options.dataDir());
             started.add(process);
             services.put(service, process);
         }
@@ -91,7 +90,7 @@ public final class LocalStack implements AutoCloseable {
             process.awaitReady(Duration.ofMinutes(2));
             readyAfter.put(process.name(), process.startTime());
         }
-        ServiceProcess gateway = ServiceProcess.start(options.root(), "gateway", ports.gateway(), gatewayConfig(servicePorts), logs);
+        ServiceProcess gateway = ServiceProcess.start(options.root(), "gateway", ports.gateway(), gatewayConfig(servicePorts), options.dataDir());
         started.add(gateway);
         services.put("gateway", gateway);
         gateway.awaitReady(Duration.ofMinutes(1));
@@ -120,6 +119,9 @@ public final class LocalStack implements AutoCloseable {
         config.put("kasam.gateway.routes.workshops", "http://127.0.0.1:" + servicePorts.get("workshops-service"));
         config.put("kasam.gateway.routes.surveys", "http://127.0.0.1:" + servicePorts.get("survey-service"));
         config.put("kasam.gateway.routes.sickleave", "http://127.0.0.1:" + servicePorts.get("sickleave-service"));
+        // gateway settings given to the launcher (-Dkasam.gateway.rate-limit.capacity=...) reach the gateway
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("kasam.gateway."))
+                .forEach(k -> config.put(k, System.getProperty(k)));
         return config;
     }
 
