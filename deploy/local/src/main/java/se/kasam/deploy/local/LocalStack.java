@@ -82,7 +82,7 @@ public final class LocalStack implements AutoCloseable {
                 "sickleave-service", ports.sickleave());
         for (String service : SERVICES) {
             ServiceProcess process = ServiceProcess.start(options.root(), service, servicePorts.get(service),
-                    serviceConfig(service), options.dataDir());
+                    serviceConfig(service), logs(), aotDir());
             started.add(process);
             services.put(service, process);
         }
@@ -90,7 +90,7 @@ public final class LocalStack implements AutoCloseable {
             process.awaitReady(Duration.ofMinutes(2));
             readyAfter.put(process.name(), process.startTime());
         }
-        ServiceProcess gateway = ServiceProcess.start(options.root(), "gateway", ports.gateway(), gatewayConfig(servicePorts), options.dataDir());
+        ServiceProcess gateway = ServiceProcess.start(options.root(), "gateway", ports.gateway(), gatewayConfig(servicePorts), logs(), aotDir());
         started.add(gateway);
         services.put("gateway", gateway);
         gateway.awaitReady(Duration.ofMinutes(1));
@@ -123,6 +123,14 @@ public final class LocalStack implements AutoCloseable {
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("kasam.gateway."))
                 .forEach(k -> config.put(k, System.getProperty(k)));
         return config;
+    }
+
+    private Path logs() {
+        return options.dataDir().resolve("logs");
+    }
+
+    private Path aotDir() {
+        return options.aotCache() ? options.aotCacheDir() : null;
     }
 
     /** participants-service keeps its data in database "participants", and so on. */
@@ -191,13 +199,22 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        // the apps first, all at once (a JVM may take a while writing its AOT cache), then what they need
+        services.values().parallelStream().forEach(this::closeQuietly);
         for (int i = started.size() - 1; i >= 0; i--) {
-            try {
-                started.get(i).close();
-            } catch (Exception e) {
-                System.err.println("stopping " + started.get(i) + " failed: " + e.getMessage());
+            if (!services.containsValue(started.get(i))) {
+                closeQuietly(started.get(i));
             }
         }
         started.clear();
+        services.clear();
+    }
+
+    private void closeQuietly(AutoCloseable component) {
+        try {
+            component.close();
+        } catch (Exception e) {
+            System.err.println("stopping " + component + " failed: " + e.getMessage());
+        }
     }
 }

@@ -40,7 +40,7 @@ public final class Main {
             System.err.println("Keycloak distribution missing at " + keycloakDist + ": build first");
             System.exit(1);
         }
-        StackOptions options = new StackOptions(root, dataDir, keycloakDist, fresh, true, demo,
+        StackOptions options = new StackOptions(root, dataDir, keycloakDist, fresh, true, demo, true,
                 StackOptions.PortPlan.defaults().offset(offset));
 
         long t0 = System.nanoTime();
@@ -93,7 +93,8 @@ public final class Main {
 
     private static void usage() {
         System.out.println("""
-                usage: deploy/local/start [--fresh] [--no-demo] [--data DIR] [--port-offset N]
+                usage: deploy/local/start [--build] [--fresh] [--no-demo] [--data DIR] [--port-offset N]
+                  --build          build first even if the packaged apps look current
                   --fresh          start from nothing (deletes the data directory first)
                   --no-demo        do not load the demo municipality
                   --data DIR       keep data in DIR (default deploy/local/.kasam)

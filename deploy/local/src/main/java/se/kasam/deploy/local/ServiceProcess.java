@@ -32,7 +32,8 @@ final class ServiceProcess implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
-    static ServiceProcess start(Path root, String module, int port, Map<String, String> config, Path dataDir) {
+    static ServiceProcess start(Path root, String module, int port, Map<String, String> config, Path logDir,
+                                Path aotCacheDir) {
         Path app = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(app)) {
             throw new IllegalStateException(app + " is missing: build first (./mvnw install -DskipTests)");
@@ -46,12 +47,14 @@ final class ServiceProcess implements AutoCloseable {
             // the services start faster with the client compiler alone; the gateway's hot path wants C2
             command.add("-XX:TieredStopAtLevel=1");
         }
-        command.addAll(AotCache.options(app.getParent(), dataDir.resolve("aot"), module));
+        if (aotCacheDir != null) {
+            command.addAll(AotCache.options(app.getParent(), aotCacheDir, module));
+        }
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", app.toString()));
         long started = System.nanoTime();
         ManagedProcess process = ManagedProcess.start(module, command, root.resolve(module), Map.of(),
-                dataDir.resolve("logs").resolve(module + ".log"));
+                logDir.resolve(module + ".log"));
         return new ServiceProcess(module, port, process, started);
     }
 

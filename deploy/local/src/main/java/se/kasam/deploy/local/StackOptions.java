@@ -3,11 +3,16 @@ package se.kasam.deploy.local;
 import java.nio.file.Path;
 
 /**
- * How to run the local stack: where the repository and the data are, which ports, and whether to keep data
- * durable (the one-machine run) or trade durability for speed (tests).
+ * How to run the local stack: where the repository and the data are, which ports, whether to keep data durable
+ * (the one-machine run) or trade durability for speed (tests), and whether the apps use the JDK's AOT cache
+ * (kept in deploy/local/target/aot, so --fresh does not discard it).
  */
 public record StackOptions(Path root, Path dataDir, Path keycloakDist, boolean fresh, boolean durable,
-                           boolean demoData, PortPlan ports) {
+                           boolean demoData, boolean aotCache, PortPlan ports) {
+
+    public Path aotCacheDir() {
+        return root.resolve("deploy/local/target/aot");
+    }
 
     /** Every port the stack listens on; {@link #offset(int)} moves them all, {@link #random()} picks free ones. */
     public record PortPlan(int gateway, int participants, int workshops, int survey, int sickleave, int keycloak,

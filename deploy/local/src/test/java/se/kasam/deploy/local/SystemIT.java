@@ -38,7 +38,7 @@ class SystemIT {
         Path root = Path.of(System.getProperty("kasam.root")).toAbsolutePath();
         Path data = Files.createTempDirectory("kasam-system-test");
         StackOptions options = new StackOptions(root, data, Path.of(System.getProperty("kasam.keycloak.dist")), true,
-                false, false, StackOptions.PortPlan.random());
+                false, false, false, StackOptions.PortPlan.random());
         stack = LocalStack.start(options, step -> System.out.println("system test: starting " + step));
         tokens = new KeycloakTokens(stack.keycloakUrl());
         RestAssured.baseURI = stack.gatewayUrl();
