@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.HashMap;
 import java.util.Map;
 import se.kasam.platform.security.Roles;
 import se.kasam.testing.TestTokens;
@@ -20,7 +21,7 @@ final class Fixtures {
     }
 
     static Map<String, Object> employee(String number, String unit) {
-        return new java.util.HashMap<>(Map.ofEntries(
+        return new HashMap<>(Map.ofEntries(
                 Map.entry("employeeNumber", number),
                 Map.entry("name", "Anna Andersson"),
                 Map.entry("email", "anna@example.org"),

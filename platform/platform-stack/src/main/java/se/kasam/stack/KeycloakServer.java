@@ -1,14 +1,11 @@
 package se.kasam.stack;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,12 +48,11 @@ public final class KeycloakServer implements AutoCloseable {
                     "--http-port=" + port, "--hostname=http://localhost:" + port,
                     "--http-management-port=" + managementPort);
             ManagedProcess keycloak = ManagedProcess.start("keycloak", command, home, env, log);
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
             try {
                 Wait.until("Keycloak", timeout, () -> {
                     keycloak.requireAlive();
-                    return ok(http, "http://127.0.0.1:" + managementPort + "/health/ready")
-                            && ok(http, "http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration");
+                    return Wait.answersOk("http://127.0.0.1:" + managementPort + "/health/ready")
+                            && Wait.answersOk("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration");
                 });
             } catch (RuntimeException e) {
                 keycloak.close();
@@ -90,7 +86,7 @@ public final class KeycloakServer implements AutoCloseable {
         if (Files.exists(marker) && Files.readString(marker).equals(BUILD_OPTIONS)) {
             return;
         }
-        List<String> command = new java.util.ArrayList<>(List.of(distribution.resolve("bin/kc.sh").toString(), "build"));
+        List<String> command = new ArrayList<>(List.of(distribution.resolve("bin/kc.sh").toString(), "build"));
         command.addAll(List.of(BUILD_OPTIONS.split(" ")));
         ProcessBuilder builder = new ProcessBuilder(command).directory(distribution.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -105,19 +101,6 @@ public final class KeycloakServer implements AutoCloseable {
             throw new IllegalStateException("interrupted while building Keycloak", e);
         }
         Files.writeString(marker, BUILD_OPTIONS);
-    }
-
-    private static boolean ok(HttpClient http, String url) {
-        try {
-            HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override

@@ -12,34 +12,52 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The JDK's ahead-of-time cache (JEP 483/514, JDK 25+): the first start of an app build records what it loads
- * and links and writes a cache when it stops; later starts of the same build use it and start in about 60 % of
- * the time. Keyed by the packaged app's files, so a rebuilt app trains anew. Older JDKs run without it.
+ * The JDK's ahead-of-time cache (JEP 483/514, JDK 25+): an app started with the cache of its build starts in
+ * about 60 % of the time. The cache is recorded by a short training run (start, ready, stop): a long run loads
+ * more classes than the JDK's size estimate allows for and fails to write it. Keyed by the packaged app's files,
+ * so a rebuilt app is trained anew. Older JDKs run without it.
  */
 final class AotCache {
-    private AotCache() {
+    private final Path dir;
+
+    AotCache(Path dir) {
+        this.dir = dir;
     }
 
-    static List<String> options(Path quarkusApp, Path cacheDir, String module) {
-        if (Runtime.version().feature() < 25) {
-            return List.of();
-        }
-        try {
-            Files.createDirectories(cacheDir);
-            Path cache = cacheDir.resolve(module + "-" + fingerprint(quarkusApp) + ".aot");
-            if (Files.exists(cache)) {
-                return List.of("-XX:AOTCache=" + cache);
-            }
-            try (Stream<Path> stale = Files.list(cacheDir)) {
-                stale.filter(p -> p.getFileName().toString().startsWith(module + "-")).forEach(p -> p.toFile().delete());
-            }
-            return List.of("-XX:AOTCacheOutput=" + cache);
+    static boolean supported() {
+        return Runtime.version().feature() >= 25;
+    }
+
+    /** JVM options that use the app's cache, if it has one. */
+    List<String> use(Path quarkusApp, String module) {
+        Path cache = file(quarkusApp, module);
+        return supported() && Files.exists(cache) ? List.of("-XX:AOTCache=" + cache) : List.of();
+    }
+
+    boolean missing(Path quarkusApp, String module) {
+        return supported() && !Files.exists(file(quarkusApp, module));
+    }
+
+    /** JVM options for a training run that writes the app's cache when it stops. */
+    List<String> record(Path quarkusApp, String module) {
+        try (Stream<Path> stale = Files.list(dir)) {
+            stale.filter(p -> p.getFileName().toString().startsWith(module + "-")).forEach(p -> p.toFile().delete());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot prepare the AOT cache in " + cacheDir, e);
+            throw new UncheckedIOException(e);
+        }
+        return List.of("-XX:AOTCacheOutput=" + file(quarkusApp, module));
+    }
+
+    private Path file(Path quarkusApp, String module) {
+        try {
+            Files.createDirectories(dir);
+            return dir.resolve(module + "-" + fingerprint(quarkusApp) + ".aot");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the AOT cache in " + dir, e);
         }
     }
 
-    /** Names, sizes and times of the app's files: changes whenever the app is rebuilt. */
+    /** Names, sizes and times of the app's files, and the JDK: changes whenever the app is rebuilt. */
     private static String fingerprint(Path quarkusApp) throws IOException {
         try (Stream<Path> files = Files.walk(quarkusApp)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");

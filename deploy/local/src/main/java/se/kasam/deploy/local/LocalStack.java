@@ -26,6 +26,9 @@ public final class LocalStack implements AutoCloseable {
             "sickleave-service");
 
     private final StackOptions options;
+    private final AotCache aot;
+    private volatile boolean closing;
+    private volatile ServiceProcess trainingRun;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
@@ -35,6 +38,7 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(StackOptions options) {
         this.options = options;
+        this.aot = new AotCache(options.aotCacheDir());
     }
 
     public static LocalStack start(StackOptions options, Consumer<String> progress) {
@@ -82,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
                 "sickleave-service", ports.sickleave());
         for (String service : SERVICES) {
             ServiceProcess process = ServiceProcess.start(options.root(), service, servicePorts.get(service),
-                    serviceConfig(service), logs(), aotDir());
+                    serviceConfig(service), logs(), aotOptions(service));
             started.add(process);
             services.put(service, process);
         }
@@ -90,7 +94,7 @@ public final class LocalStack implements AutoCloseable {
             process.awaitReady(Duration.ofMinutes(2));
             readyAfter.put(process.name(), process.startTime());
         }
-        ServiceProcess gateway = ServiceProcess.start(options.root(), "gateway", ports.gateway(), gatewayConfig(servicePorts), logs(), aotDir());
+        ServiceProcess gateway = ServiceProcess.start(options.root(), "gateway", ports.gateway(), gatewayConfig(servicePorts), logs(), aotOptions("gateway"));
         started.add(gateway);
         services.put("gateway", gateway);
         gateway.awaitReady(Duration.ofMinutes(1));
@@ -99,6 +103,12 @@ public final class LocalStack implements AutoCloseable {
         if (options.demoData()) {
             progress.accept("demo municipality ...");
             new DemoData(gatewayUrl(), new KeycloakTokens(keycloak.url())).load();
+        }
+        if (options.aotCache()) {
+            Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+            SERVICES.forEach(service -> configs.put(service, serviceConfig(service)));
+            configs.put("gateway", gatewayConfig(servicePorts));
+            trainMissingAotCaches(configs);
         }
     }
 
@@ -129,8 +139,32 @@ public final class LocalStack implements AutoCloseable {
         return options.dataDir().resolve("logs");
     }
 
-    private Path aotDir() {
-        return options.aotCache() ? options.aotCacheDir() : null;
+    private List<String> aotOptions(String module) {
+        return options.aotCache() ? aot.use(ServiceProcess.app(options.root(), module), module) : List.of();
+    }
+
+    /**
+     * In the background, one at a time: a short training run of each app that has no AOT cache for its build yet,
+     * so that the next start is faster.
+     */
+    private void trainMissingAotCaches(Map<String, Map<String, String>> configs) {
+        Thread trainer = new Thread(() -> configs.forEach((module, config) -> {
+            Path app = ServiceProcess.app(options.root(), module);
+            if (closing || !aot.missing(app, module)) {
+                return;
+            }
+            try (ServiceProcess training = ServiceProcess.start(options.root(), module, Ports.freePort(), config,
+                    logs().resolve("aot-training"), aot.record(app, module))) {
+                trainingRun = training;
+                training.awaitReady(Duration.ofMinutes(2));
+            } catch (RuntimeException e) {
+                System.err.println("AOT training of " + module + " failed (it starts without the cache): " + e.getMessage());
+            } finally {
+                trainingRun = null;
+            }
+        }), "kasam-aot-training");
+        trainer.setDaemon(true);
+        trainer.start();
     }
 
     /** participants-service keeps its data in database "participants", and so on. */
@@ -199,6 +233,11 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        closing = true;
+        ServiceProcess training = trainingRun;
+        if (training != null) {
+            training.close();
+        }
         // the apps first, all at once (a JVM may take a while writing its AOT cache), then what they need
         services.values().parallelStream().forEach(this::closeQuietly);
         for (int i = started.size() - 1; i >= 0; i--) {

@@ -1,10 +1,5 @@
 package se.kasam.deploy.local;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,8 +12,6 @@ import se.kasam.stack.Wait;
 
 /** A Kasam service (or the gateway) run from its packaged app, with the stack's addresses as configuration. */
 final class ServiceProcess implements AutoCloseable {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-
     private final String name;
     private final int port;
     private final ManagedProcess process;
@@ -32,9 +25,13 @@ final class ServiceProcess implements AutoCloseable {
         this.startedNanos = startedNanos;
     }
 
+    static Path app(Path root, String module) {
+        return root.resolve(module).resolve("target/quarkus-app");
+    }
+
     static ServiceProcess start(Path root, String module, int port, Map<String, String> config, Path logDir,
-                                Path aotCacheDir) {
-        Path app = root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+                                List<String> jvmOptions) {
+        Path app = app(root, module).resolve("quarkus-run.jar");
         if (!Files.exists(app)) {
             throw new IllegalStateException(app + " is missing: build first (./mvnw install -DskipTests)");
         }
@@ -47,9 +44,7 @@ final class ServiceProcess implements AutoCloseable {
             // the services start faster with the client compiler alone; the gateway's hot path wants C2
             command.add("-XX:TieredStopAtLevel=1");
         }
-        if (aotCacheDir != null) {
-            command.addAll(AotCache.options(app.getParent(), aotCacheDir, module));
-        }
+        command.addAll(jvmOptions);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", app.toString()));
         long started = System.nanoTime();
@@ -67,16 +62,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     boolean ready() {
-        try {
-            HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
-                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
-            return response.statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return Wait.answersOk(url() + "/q/health/ready");
     }
 
     String name() {
