@@ -2,6 +2,7 @@ package se.kasam.platform.outbox;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.reactive.messaging.ce.OutgoingCloudEventMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -61,13 +62,19 @@ public class OutboxRelay {
         return thread;
     });
     private final AtomicBoolean pending = new AtomicBoolean();
+    private volatile boolean running;
     private volatile boolean failing;
 
-    /** Asks for a drain soon; calls while one is pending coalesce. */
+    /** Asks for a drain soon; calls while one is pending coalesce. Between start and stop only. */
     public void wakeUp() {
-        if (pending.compareAndSet(false, true)) {
+        if (running && pending.compareAndSet(false, true)) {
             worker.execute(this::drain);
         }
+    }
+
+    /** After the messaging channels are connected (they are at an earlier priority of the same event). */
+    void onStart(@Observes StartupEvent event) {
+        running = true;
     }
 
     @Scheduled(every = "${kasam.outbox.poll-interval:1s}", delayed = "1s",
@@ -77,6 +84,7 @@ public class OutboxRelay {
     }
 
     void onStop(@Observes ShutdownEvent event) {
+        running = false;
         worker.shutdown();
         try {
             worker.awaitTermination(5, TimeUnit.SECONDS);
@@ -123,8 +131,9 @@ public class OutboxRelay {
             }
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            em.createQuery("delete from OutboxEvent e where e.id <= :last")
-                    .setParameter("last", batch.get(batch.size() - 1).id)
+            // exactly the rows sent: a row with a lower id may have been committed after our read
+            em.createQuery("delete from OutboxEvent e where e.id in :sent")
+                    .setParameter("sent", batch.stream().map(e -> e.id).toList())
                     .executeUpdate();
             return batch.size();
         });
