@@ -9,6 +9,7 @@ import static se.kasam.participants.Fixtures.HR;
 import static se.kasam.participants.Fixtures.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -106,5 +107,32 @@ class EmployeeResourceTest {
                 .body("totalItems", equalTo(5)).body("totalPages", equalTo(3));
         as(HR).queryParam("size", 0).get("/api/participants/employees").then().statusCode(400)
                 .body("errors[0].field", equalTo("size"));
+    }
+
+    @Test
+    void aManagerSeesTheStaffOfTheirUnitsAndBelowAndNobodyElse() {
+        as(HR).body(Map.of("code", "MG-A", "name", "Hemtjänst", "parentCode", "ER-ROOT", "managers", List.of("MG-BOSS")))
+                .post("/api/participants/units");
+        as(HR).body(Map.of("code", "MG-A1", "name", "Hemtjänst natt", "parentCode", "MG-A")).post("/api/participants/units");
+        as(HR).body(Map.of("code", "MG-B", "name", "Skola", "parentCode", "ER-ROOT")).post("/api/participants/units");
+        as(HR).body(Fixtures.employee("MG-BOSS", "MG-A")).post("/api/participants/employees");
+        as(HR).body(Fixtures.employee("MG-X", "MG-A1")).post("/api/participants/employees");
+        as(HR).body(Fixtures.employee("MG-Y", "MG-B")).post("/api/participants/employees");
+
+        String boss = TestTokens.withRoles("magnus", List.of(Roles.MANAGER, Roles.EMPLOYEE), "MG-BOSS");
+        as(boss).get("/api/participants/employees/MG-X").then().statusCode(200);
+        as(boss).get("/api/participants/employees/MG-Y").then().statusCode(404).contentType(PROBLEM);
+        as(boss).get("/api/participants/employees").then().statusCode(200)
+                .body("items.employeeNumber", org.hamcrest.Matchers.contains("MG-BOSS", "MG-X"));
+        as(boss).queryParam("unit", "MG-B").get("/api/participants/employees").then().statusCode(404);
+        as(boss).get("/api/participants/me").then().statusCode(200).body("employeeNumber", equalTo("MG-BOSS"));
+
+        String staff = TestTokens.of("ylva", Roles.EMPLOYEE, "MG-Y");
+        as(staff).get("/api/participants/me").then().statusCode(200).body("unitCode", equalTo("MG-B"));
+        as(staff).get("/api/participants/employees/MG-X").then().statusCode(404);
+        // a manager role without managed units sees nobody else
+        as(TestTokens.withRoles("nils", List.of(Roles.MANAGER), "MG-Y")).get("/api/participants/employees/MG-X")
+                .then().statusCode(404);
+        as(TestTokens.of("svc", Roles.EVALUATOR)).get("/api/participants/me").then().statusCode(404);
     }
 }

@@ -23,8 +23,6 @@ import se.kasam.participants.mapping.EmployeeView;
 import se.kasam.participants.service.EmployeeService;
 import se.kasam.platform.paging.Page;
 import se.kasam.platform.paging.PageRequest;
-import se.kasam.platform.problem.ProblemException;
-import se.kasam.platform.security.Caller;
 import se.kasam.platform.security.Roles;
 import se.kasam.platform.web.Versions;
 
@@ -33,9 +31,6 @@ import se.kasam.platform.web.Versions;
 public class EmployeeResource {
     @Inject
     EmployeeService service;
-
-    @Inject
-    Caller caller;
 
     @POST
     @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
@@ -48,13 +43,10 @@ public class EmployeeResource {
 
     @GET
     @Path("/{employeeNumber}")
-    @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN, Roles.EMPLOYEE})
-    @Operation(summary = "Read an employee", description = "HR reads anyone; an employee only themselves (others: 404).")
+    @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN, Roles.PROJECT_LEAD, Roles.MANAGER, Roles.EMPLOYEE})
+    @Operation(summary = "Read an employee", description = "HR and the project lead read anyone; a manager the staff "
+            + "of the units they manage and below; an employee only themselves. Anyone else: 404.")
     public Response get(@PathParam("employeeNumber") String employeeNumber) {
-        boolean hr = caller.hasRole(Roles.HR_INTEGRATION) || caller.hasRole(Roles.HR_ADMIN);
-        if (!hr && !caller.employeeNumber().map(employeeNumber::equals).orElse(false)) {
-            throw ProblemException.notFound("employee " + employeeNumber);
-        }
         EmployeeView employee = service.get(employeeNumber);
         return Response.ok(employee).tag(Versions.etag(employee.version())).build();
     }
@@ -70,8 +62,9 @@ public class EmployeeResource {
     }
 
     @GET
-    @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN, Roles.PROJECT_LEAD})
-    @Operation(summary = "List employees, optionally of one unit, by employee number")
+    @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN, Roles.PROJECT_LEAD, Roles.MANAGER})
+    @Operation(summary = "List employees, optionally of one unit, by employee number",
+            description = "A manager lists only the units they manage and below; another unit is a 404.")
     public Page<EmployeeView> list(@QueryParam("unit") String unitCode, @BeanParam @Valid PageRequest page) {
         return service.list(unitCode, page);
     }

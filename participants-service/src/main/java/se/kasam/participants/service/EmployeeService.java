@@ -1,5 +1,6 @@
 package se.kasam.participants.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -8,6 +9,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import se.kasam.participants.Employee;
 import se.kasam.participants.mapping.EmployeeChanged;
 import se.kasam.participants.mapping.EmployeeInput;
@@ -35,6 +37,9 @@ public class EmployeeService {
 
     @Inject
     Outbox outbox;
+
+    @Inject
+    EmployeeAccess access;
 
     Clock clock = Clock.systemDefaultZone();
 
@@ -70,14 +75,30 @@ public class EmployeeService {
         return ParticipantMapper.toView(employee);
     }
 
+    /** The employee, if the caller may see them; anyone else gets the same 404 as a number that does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public EmployeeView get(String employeeNumber) {
-        return ParticipantMapper.toView(find(employeeNumber));
+        Employee employee = employees.findById(employeeNumber);
+        if (employee == null || !access.maySee(employee.employeeNumber, employee.unitCode)) {
+            throw ProblemException.notFound("employee " + employeeNumber);
+        }
+        return ParticipantMapper.toView(employee);
     }
 
+    /** Employees of one unit, or of all the caller may see; a manager's list stops at their subtree. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<EmployeeView> list(String unitCode, PageRequest page) {
-        var query = employees.inUnit(unitCode).page(page.page, page.size);
+        PanacheQuery<Employee> query;
+        if (access.seesEveryone()) {
+            query = employees.inUnit(unitCode);
+        } else {
+            Set<String> visible = access.managedUnits();
+            if (unitCode != null && !visible.contains(unitCode)) {
+                throw ProblemException.notFound("unit " + unitCode);
+            }
+            query = employees.inUnits(unitCode != null ? Set.of(unitCode) : visible);
+        }
+        query.page(page.page, page.size);
         return Page.of(query.list(), page, query.count()).map(ParticipantMapper::toView);
     }
 

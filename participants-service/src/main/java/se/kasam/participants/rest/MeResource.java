@@ -1,0 +1,31 @@
+package se.kasam.participants.rest;
+
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kasam.participants.mapping.EmployeeView;
+import se.kasam.participants.service.EmployeeService;
+import se.kasam.platform.problem.ProblemException;
+import se.kasam.platform.security.Caller;
+
+@Path("/api/participants/me")
+@Tag(name = "Me")
+public class MeResource {
+    @Inject
+    EmployeeService service;
+
+    @Inject
+    Caller caller;
+
+    @GET
+    @Authenticated
+    @Operation(summary = "The caller's own employee record", description = "Found by the token's employee_number; "
+            + "404 for a login that is not tied to an employee.")
+    public EmployeeView me() {
+        String self = caller.employeeNumber().orElseThrow(() -> ProblemException.notFound("employee for this login"));
+        return service.get(self);
+    }
+}
