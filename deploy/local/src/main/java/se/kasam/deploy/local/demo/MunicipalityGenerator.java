@@ -23,13 +23,13 @@ public final class MunicipalityGenerator {
             new Kind("SOC", "LSS-boendet", "Stödassistent", 14, 0.75, 0.45, 38.25),
             new Kind("SOC", "Individ- och familjeomsorgen", "Socialsekreterare", 16, 0.85, 0.10, 40),
             new Kind("BUF", "Förskolan", "Förskollärare", 16, 0.95, 0.30, 40),
-            new Kind("BUF", "Skolan", "Grundskollärare", 30, 0.75, 0.15, 40),
-            new Kind("BUF", "Gymnasiet", "Gymnasielärare", 35, 0.55, 0.10, 40),
+            new Kind("BUF", "Skolan", "Grundskollärare", 30, 0.82, 0.15, 40),
+            new Kind("BUF", "Gymnasiet", "Gymnasielärare", 35, 0.65, 0.10, 40),
             new Kind("TEK", "Gata och park", "Parkarbetare", 12, 0.25, 0.05, 40),
-            new Kind("TEK", "Kostenheten", "Kock", 14, 0.85, 0.35, 40),
-            new Kind("TEK", "Lokalvården", "Lokalvårdare", 15, 0.80, 0.30, 40),
+            new Kind("TEK", "Kostenheten", "Kock", 14, 0.90, 0.35, 40),
+            new Kind("TEK", "Lokalvården", "Lokalvårdare", 15, 0.85, 0.30, 40),
             new Kind("TEK", "Fastighet och VA", "Drifttekniker", 12, 0.20, 0.05, 40),
-            new Kind("KS", "Ekonomi och HR", "Handläggare", 12, 0.70, 0.10, 40));
+            new Kind("KS", "Ekonomi och HR", "Handläggare", 12, 0.78, 0.10, 40));
     private static final List<String[]> ADMINISTRATIONS = List.of(
             new String[] {"SOC", "Socialförvaltningen"}, new String[] {"BUF", "Barn- och utbildningsförvaltningen"},
             new String[] {"TEK", "Tekniska förvaltningen"}, new String[] {"KS", "Kommunstyrelseförvaltningen"});

@@ -39,7 +39,7 @@ class MunicipalityGeneratorTest {
             assertTrue(!e.startDate().isAfter(TODAY));
         }
         double women = m.employees().stream().filter(e -> e.legalGender().equals("FEMALE")).count() / (double) size;
-        assertTrue(women > 0.70 && women < 0.82, "about three quarters women: " + women);
+        assertTrue(women > 0.72 && women < 0.80, "about three quarters women: " + women);
         double partTime = m.employees().stream().filter(e -> e.employmentRate() < 100).count() / (double) size;
         assertTrue(partTime > 0.15 && partTime < 0.45, "part-time share: " + partTime);
         assertTrue(m.units().stream().anyMatch(u -> u.name().startsWith("Äldreboendet")));
