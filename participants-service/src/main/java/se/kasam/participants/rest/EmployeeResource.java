@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.participants.mapping.EmployeeInput;
+import se.kasam.participants.mapping.EndEmployment;
 import se.kasam.participants.mapping.EmployeeView;
 import se.kasam.participants.service.EmployeeService;
 import se.kasam.platform.paging.Page;
@@ -58,6 +59,17 @@ public class EmployeeResource {
     public Response update(@PathParam("employeeNumber") String employeeNumber,
                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull EmployeeInput input) {
         EmployeeView employee = service.update(employeeNumber, input, ifMatch);
+        return Response.ok(employee).tag(Versions.etag(employee.version())).build();
+    }
+
+    @POST
+    @Path("/{employeeNumber}/end")
+    @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
+    @Operation(summary = "End an employment", description = "Sets the last day of employment; needs If-Match. "
+            + "The employee is kept (never deleted); from that day they count as left, and their trio group is repaired.")
+    public Response end(@PathParam("employeeNumber") String employeeNumber,
+                        @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull EndEmployment end) {
+        EmployeeView employee = service.end(employeeNumber, end.endDate(), ifMatch);
         return Response.ok(employee).tag(Versions.etag(employee.version())).build();
     }
 

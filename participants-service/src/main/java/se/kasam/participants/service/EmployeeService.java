@@ -17,7 +17,7 @@ import se.kasam.participants.mapping.EmployeeView;
 import se.kasam.participants.mapping.ParticipantMapper;
 import se.kasam.participants.repository.EmployeeRepository;
 import se.kasam.participants.repository.UnitRepository;
-import se.kasam.participants.rules.PersonnummerGuard;
+import se.kasam.participants.rules.EmployeeRules;
 import se.kasam.platform.outbox.Outbox;
 import se.kasam.platform.paging.Page;
 import se.kasam.platform.paging.PageRequest;
@@ -75,6 +75,23 @@ public class EmployeeService {
         return ParticipantMapper.toView(employee);
     }
 
+    /** Ends the employment on the given day (the last day employed); HR may move or clear it again by update. */
+    public EmployeeView end(String employeeNumber, LocalDate endDate, String ifMatch) {
+        Employee employee = find(employeeNumber);
+        Versions.requireMatch(ifMatch, employee.version);
+        if (endDate.isBefore(employee.startDate)) {
+            throw ProblemException.invalid("endDate", "NotBeforeStart", "end date is before start date " + employee.startDate);
+        }
+        int before = employee.version;
+        employee.endDate = endDate;
+        employees.flush();
+        if (employee.version != before) {
+            employee.updatedAt = OffsetDateTime.now(clock);
+            publish(employee);
+        }
+        return ParticipantMapper.toView(employee);
+    }
+
     /** The employee, if the caller may see them; anyone else gets the same 404 as a number that does not exist. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public EmployeeView get(String employeeNumber) {
@@ -104,7 +121,7 @@ public class EmployeeService {
 
     private void publish(Employee employee) {
         outbox.publish(EmployeeChanged.TOPIC, EmployeeChanged.TYPE, employee.employeeNumber,
-                ParticipantMapper.toEvent(employee, LocalDate.now(clock)));
+                ParticipantMapper.toEvent(ParticipantMapper.toInput(employee), employee.version, LocalDate.now(clock)));
     }
 
     private Employee find(String employeeNumber) {
@@ -115,22 +132,9 @@ public class EmployeeService {
         return employee;
     }
 
-    /** The rules bean validation cannot say: across fields, against the database, and no personnummer. */
+    /** The rules bean validation cannot say ({@link EmployeeRules}), and that the unit exists. */
     private void check(EmployeeInput input) {
-        List<Problem.Violation> errors = new ArrayList<>();
-        for (var field : new String[][] {{"employeeNumber", input.employeeNumber()}, {"name", input.name()},
-                {"email", input.email()}, {"occupation", input.occupation()}}) {
-            if (PersonnummerGuard.looksLikePersonnummer(field[1])) {
-                errors.add(new Problem.Violation(field[0], "NoPersonnummer",
-                        "looks like a personnummer; Kasam never stores one: send the employee number"));
-            }
-        }
-        if (input.birthDate() != null && input.birthDate().getYear() != input.birthYear()) {
-            errors.add(new Problem.Violation("birthDate", "MatchesBirthYear", "birth date is not in birth year " + input.birthYear()));
-        }
-        if (input.endDate() != null && input.endDate().isBefore(input.startDate())) {
-            errors.add(new Problem.Violation("endDate", "NotBeforeStart", "end date is before start date " + input.startDate()));
-        }
+        List<Problem.Violation> errors = new ArrayList<>(EmployeeRules.violations(input));
         if (units.findById(input.unitCode()) == null) {
             errors.add(new Problem.Violation("unitCode", "UnitExists", "no unit with code " + input.unitCode()));
         }

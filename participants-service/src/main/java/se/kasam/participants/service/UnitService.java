@@ -5,15 +5,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
-import java.util.HashSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import se.kasam.participants.Unit;
 import se.kasam.participants.mapping.ParticipantMapper;
 import se.kasam.participants.mapping.UnitChanged;
 import se.kasam.participants.mapping.UnitInput;
 import se.kasam.participants.mapping.UnitView;
 import se.kasam.participants.repository.UnitRepository;
+import se.kasam.participants.rules.UnitRules;
+import se.kasam.participants.rules.UnitTree;
 import se.kasam.platform.outbox.Outbox;
+import se.kasam.platform.problem.Problem;
+import se.kasam.platform.problem.ProblemType;
 import se.kasam.platform.paging.Page;
 import se.kasam.platform.paging.PageRequest;
 import se.kasam.platform.problem.ProblemException;
@@ -35,10 +40,10 @@ public class UnitService {
         Unit unit = new Unit();
         unit.code = input.code();
         ParticipantMapper.apply(input, unit);
-        requireParent(unit);
+        check(unit);
         unit.updatedAt = OffsetDateTime.now();
         units.persistAndFlush(unit);
-        outbox.publish(UnitChanged.TOPIC, UnitChanged.TYPE, unit.code, ParticipantMapper.toEvent(unit));
+        publish(unit);
         return ParticipantMapper.toView(unit);
     }
 
@@ -50,11 +55,11 @@ public class UnitService {
         }
         int before = unit.version;
         ParticipantMapper.apply(input, unit);
-        requireParent(unit);
+        check(unit);
         units.flush();
         if (unit.version != before) {
             unit.updatedAt = OffsetDateTime.now();
-            outbox.publish(UnitChanged.TOPIC, UnitChanged.TYPE, unit.code, ParticipantMapper.toEvent(unit));
+            publish(unit);
         }
         return ParticipantMapper.toView(unit);
     }
@@ -78,19 +83,20 @@ public class UnitService {
         return unit;
     }
 
-    /** The parent must exist, and a unit may not end up below itself. */
-    private void requireParent(Unit unit) {
-        Set<String> seen = new HashSet<>(Set.of(unit.code));
-        String parent = unit.parentCode;
-        while (parent != null) {
-            if (!seen.add(parent)) {
-                throw ProblemException.invalid("parentCode", "NoCycle", "unit " + unit.code + " cannot be placed below itself");
-            }
-            Unit next = units.findById(parent);
-            if (next == null) {
-                throw ProblemException.invalid("parentCode", "UnitExists", "no unit with code " + parent);
-            }
-            parent = next.parentCode;
+    /** The unit's own rules, and its place: the parent must exist and the unit may not end up below itself. */
+    private void check(Unit unit) {
+        UnitInput state = ParticipantMapper.toInput(unit);
+        List<Problem.Violation> errors = new ArrayList<>(UnitRules.violations(state));
+        Map<String, String> parents = units.parents();
+        parents.put(unit.code, unit.parentCode);
+        UnitTree.checkPlace(parents, unit.code).ifPresent(errors::add);
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION, errors.get(0).field() + ": " + errors.get(0).message(), errors);
         }
+    }
+
+    private void publish(Unit unit) {
+        outbox.publish(UnitChanged.TOPIC, UnitChanged.TYPE, unit.code,
+                ParticipantMapper.toEvent(ParticipantMapper.toInput(unit), unit.version));
     }
 }

@@ -50,7 +50,7 @@ public class OutboxRelay {
     @ConfigProperty(name = "kasam.events.source")
     URI source;
 
-    @ConfigProperty(name = "kasam.outbox.batch-size", defaultValue = "100")
+    @ConfigProperty(name = "kasam.outbox.batch-size", defaultValue = "500")
     int batchSize;
 
     @ConfigProperty(name = "kasam.outbox.ack-timeout", defaultValue = "30s")

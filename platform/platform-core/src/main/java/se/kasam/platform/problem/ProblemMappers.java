@@ -1,20 +1,14 @@
 package se.kasam.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.persistence.OptimisticLockException;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
-import jakarta.validation.ElementKind;
-import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
 import se.kasam.platform.web.RequestIds;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -38,7 +32,7 @@ public class ProblemMappers {
     @ServerExceptionMapper({ConstraintViolationException.class, ResteasyReactiveViolationException.class})
     public Response violations(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
         List<Problem.Violation> errors = e.getConstraintViolations().stream()
-                .map(ProblemMappers::violation)
+                .map(Violations::of)
                 .sorted(Comparator.comparing(Problem.Violation::field))
                 .toList();
         String detail = errors.stream().map(v -> v.field() + ": " + v.message()).collect(Collectors.joining("; "));
@@ -47,25 +41,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadable(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
-        String field = e instanceof JsonMappingException m ? fieldPath(m) : "";
-        String rule;
-        String message;
-        if (e instanceof UnrecognizedPropertyException u) {
-            rule = "UnknownProperty";
-            message = "unknown property '" + u.getPropertyName() + "'";
-        } else if (e instanceof InvalidFormatException f) {
-            rule = "Format";
-            message = "value '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
-        } else if (e instanceof JsonMappingException) {
-            rule = "Type";
-            message = "wrong type or shape of value";
-        } else {
-            rule = "JsonSyntax";
-            message = "not well-formed JSON: " + e.getOriginalMessage();
-        }
-        String target = field.isEmpty() ? "body" : field;
-        return respond(ProblemType.MALFORMED_BODY, target + ": " + message,
-                List.of(new Problem.Violation(target, rule, message)), uri, headers);
+        Problem.Violation violation = Violations.of(e);
+        return respond(ProblemType.MALFORMED_BODY, violation.field() + ": " + violation.message(), List.of(violation),
+                uri, headers);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class,
@@ -122,44 +100,5 @@ public class ProblemMappers {
         String requestId = headers == null ? null : headers.getHeaderString(RequestIds.HEADER);
         Problem body = Problem.of(type, detail, uri == null ? null : uri.getPath(), requestId, errors);
         return Response.status(type.status()).type(ProblemType.MEDIA_TYPE).entity(body).build();
-    }
-
-    private static Problem.Violation violation(ConstraintViolation<?> v) {
-        String rule = v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();
-        return new Problem.Violation(fieldPath(v.getPropertyPath()), rule, v.getMessage());
-    }
-
-    /** "create.body.unit.code" becomes "unit.code": the method and parameter nodes say nothing to a client. */
-    private static String fieldPath(Path path) {
-        StringBuilder field = new StringBuilder();
-        String parameter = "";
-        for (Path.Node node : path) {
-            if (node.getKind() == ElementKind.METHOD) {
-                continue;
-            }
-            if (node.getKind() == ElementKind.PARAMETER) {
-                parameter = node.getName();
-                continue;
-            }
-            if (node.getIndex() != null && field.length() > 0) {
-                field.append('[').append(node.getIndex()).append(']');
-            }
-            if (node.getName() != null) {
-                field.append(field.length() > 0 ? "." : "").append(node.getName());
-            }
-        }
-        return field.length() > 0 ? field.toString() : parameter;
-    }
-
-    private static String fieldPath(JsonMappingException e) {
-        StringBuilder field = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                field.append(field.length() > 0 ? "." : "").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                field.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return field.toString();
     }
 }
