@@ -7,7 +7,9 @@ import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.participants.mapping.EmployeeView;
+import se.kasam.participants.mapping.MyTrio;
 import se.kasam.participants.service.EmployeeService;
+import se.kasam.participants.service.TrioService;
 import se.kasam.platform.problem.ProblemException;
 import se.kasam.platform.security.Caller;
 
@@ -20,6 +22,9 @@ public class MeResource {
     @Inject
     Caller caller;
 
+    @Inject
+    TrioService trios;
+
     @GET
     @Authenticated
     @Operation(summary = "The caller's own employee record", description = "Found by the token's employee_number; "
@@ -27,5 +32,14 @@ public class MeResource {
     public EmployeeView me() {
         String self = caller.employeeNumber().orElseThrow(() -> ProblemException.notFound("employee for this login"));
         return service.get(self);
+    }
+
+    @GET
+    @Path("/trio")
+    @Authenticated
+    @Operation(summary = "The caller's current trio group", description = "The colleagues' names and units, nothing "
+            + "more about them; 404 when the caller is in no group.")
+    public MyTrio trio() {
+        return trios.mine();
     }
 }

@@ -86,6 +86,11 @@ public final class TrioForming {
         return new Result(groups, List.of(), repeats, conflicts);
     }
 
+    /** A group's cost: each manager-and-report pair outweighs any number of pairs that met before. */
+    public static int cost(List<String> group, Map<String, Set<String>> reportsTo, Set<Pair> earlierPairs) {
+        return new Cost(reportsTo, earlierPairs).of(group);
+    }
+
     /** Sizes of the groups for a pool of n (n ≥ 2): threes, with one four or one pair where n forces it. */
     public static List<Integer> sizes(int n) {
         List<Integer> sizes = new ArrayList<>();

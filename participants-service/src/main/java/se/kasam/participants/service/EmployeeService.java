@@ -41,6 +41,9 @@ public class EmployeeService {
     @Inject
     EmployeeAccess access;
 
+    @Inject
+    TrioService trios;
+
     Clock clock = Clock.systemDefaultZone();
 
     public EmployeeView create(EmployeeInput input) {
@@ -120,6 +123,9 @@ public class EmployeeService {
     }
 
     private void publish(Employee employee) {
+        if (employee.endDate != null) {
+            trios.repairLeavers();
+        }
         outbox.publish(EmployeeChanged.TOPIC, EmployeeChanged.TYPE, employee.employeeNumber,
                 ParticipantMapper.toEvent(ParticipantMapper.toInput(employee), employee.version, LocalDate.now(clock)));
     }

@@ -62,6 +62,9 @@ public class HrImportService {
     @Inject
     EntityManager em;
 
+    @Inject
+    TrioService trios;
+
     Clock clock = Clock.systemDefaultZone();
 
     /**
@@ -195,6 +198,7 @@ public class HrImportService {
         employeePlan.updated.forEach(e -> employeeEvents.add(new Outbox.Pending(e.state().employeeNumber(),
                 ParticipantMapper.toEvent(e.state(), e.version(), today))));
         outbox.publishAll(EmployeeChanged.TOPIC, EmployeeChanged.TYPE, employeeEvents);
+        trios.repairLeavers();
     }
 
     /** An atomic batch with a rejected row: a problem naming every rejected row's fields; nothing was written. */
