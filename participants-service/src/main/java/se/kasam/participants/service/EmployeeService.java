@@ -68,13 +68,9 @@ public class EmployeeService {
                     "the employee number cannot change (path says " + employeeNumber + ")");
         }
         check(input);
-        int before = employee.version;
+        EmployeeInput before = ParticipantMapper.toInput(employee);
         ParticipantMapper.apply(input, employee);
-        employees.flush();
-        if (employee.version != before) {
-            employee.updatedAt = OffsetDateTime.now(clock);
-            publish(employee);
-        }
+        saveIfChanged(employee, before);
         return ParticipantMapper.toView(employee);
     }
 
@@ -85,13 +81,9 @@ public class EmployeeService {
         if (endDate.isBefore(employee.startDate)) {
             throw ProblemException.invalid("endDate", "NotBeforeStart", "end date is before start date " + employee.startDate);
         }
-        int before = employee.version;
+        EmployeeInput before = ParticipantMapper.toInput(employee);
         employee.endDate = endDate;
-        employees.flush();
-        if (employee.version != before) {
-            employee.updatedAt = OffsetDateTime.now(clock);
-            publish(employee);
-        }
+        saveIfChanged(employee, before);
         return ParticipantMapper.toView(employee);
     }
 
@@ -120,6 +112,15 @@ public class EmployeeService {
         }
         query.page(page.page, page.size);
         return Page.of(query.list(), page, query.count()).map(ParticipantMapper::toView);
+    }
+
+    /** A real change gets a new version, a timestamp and an event; an unchanged record none of them. */
+    private void saveIfChanged(Employee employee, EmployeeInput before) {
+        if (!ParticipantMapper.toInput(employee).equals(before)) {
+            employee.updatedAt = OffsetDateTime.now(clock);
+            employees.flush();
+            publish(employee);
+        }
     }
 
     private void publish(Employee employee) {

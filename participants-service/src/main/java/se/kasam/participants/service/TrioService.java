@@ -190,7 +190,6 @@ public class TrioService {
     }
 
     /** The caller's group in their latest round, with the colleagues' names and units only. */
-    @Transactional(Transactional.TxType.SUPPORTS)
     public MyTrio mine() {
         String self = caller.employeeNumber().orElseThrow(() -> ProblemException.notFound("employee for this login"));
         Membership membership = trios.currentMembership(self)

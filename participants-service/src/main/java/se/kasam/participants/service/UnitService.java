@@ -53,12 +53,16 @@ public class UnitService {
         if (!code.equals(input.code())) {
             throw ProblemException.invalid("code", "Immutable", "the HR code of a unit cannot change (path says " + code + ")");
         }
-        int before = unit.version;
+        UnitInput before = ParticipantMapper.toInput(unit);
         ParticipantMapper.apply(input, unit);
-        check(unit);
-        units.flush();
-        if (unit.version != before) {
+        boolean changed = !ParticipantMapper.toInput(unit).equals(before);
+        if (changed) {
+            // before anything flushes: one change, one new version
             unit.updatedAt = OffsetDateTime.now();
+        }
+        check(unit);
+        if (changed) {
+            units.flush();
             publish(unit);
         }
         return ParticipantMapper.toView(unit);
