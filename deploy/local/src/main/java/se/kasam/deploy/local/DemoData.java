@@ -1,22 +1,38 @@
 package se.kasam.deploy.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.LinkedHashMap;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import se.kasam.deploy.local.demo.MunicipalityGenerator;
+import se.kasam.deploy.local.demo.MunicipalityGenerator.EmployeeRow;
+import se.kasam.deploy.local.demo.MunicipalityGenerator.Municipality;
+import se.kasam.deploy.local.demo.MunicipalityGenerator.UnitRow;
 
 /**
- * A small demo organisation, loaded through the gateway with the HR integration's token, as the HR system would:
- * the units and the employees the demo logins belong to. Loading twice changes nothing (409 = already there).
+ * The demo municipality (about 1,300 employees), loaded through the gateway's HR import with the HR integration's
+ * token, as the HR system would, with the demo logins tied to some of its people; then a first trio round formed by
+ * the project lead. Loading again changes nothing: the import reports every row unchanged.
  */
 final class DemoData {
+    static final int EMPLOYEES = 1_300;
+    static final long SEED = 2026;
+    /** A fixed day, so the same demo is generated on any day and a restart re-sends an unchanged batch. */
+    static final LocalDate AS_OF = LocalDate.of(2026, 1, 1);
+
     private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     private final String gateway;
     private final KeycloakTokens tokens;
@@ -27,61 +43,80 @@ final class DemoData {
     }
 
     void load() {
-        String token = tokens.hrIntegration();
-        List<Map<String, Object>> units = List.of(
-                unit("STROMSUND", "Strömsunds kommun", null, List.of()),
-                unit("KS", "Kommunstyrelseförvaltningen", "STROMSUND", List.of("D0002")),
-                unit("KS-HR", "HR-avdelningen", "KS", List.of("D0001")),
-                unit("SOC", "Socialförvaltningen", "STROMSUND", List.of()),
-                unit("SOC-ABO", "Äldreboendet Björkbacken", "SOC", List.of("D0003")),
-                unit("BUF", "Barn- och utbildningsförvaltningen", "STROMSUND", List.of()),
-                unit("BUF-FSK", "Förskolan Solstrålen", "BUF", List.of()));
-        for (Map<String, Object> unit : units) {
-            post("/api/participants/units", unit, token);
+        Municipality municipality = withDemoLogins(MunicipalityGenerator.generate(EMPLOYEES, SEED, AS_OF));
+        post("/api/participants/hr/import", Map.of("units", municipality.units(), "employees", municipality.employees()),
+                tokens.hrIntegration());
+        String lead = tokens.user("petra.lead");
+        if (get("/api/participants/trio-rounds", lead).path("totalItems").asLong() == 0) {
+            post("/api/participants/trio-rounds", Map.of("name", "Kasam 2.0, första omgången", "seed", SEED), lead);
         }
-        post("/api/participants/employees", employee("D0001", "Hanna Berg", "FEMALE", 1978, "KS-HR", "HR-specialist"), token);
-        post("/api/participants/employees", employee("D0002", "Petra Lind", "FEMALE", 1971, "KS", "Projektledare"), token);
-        post("/api/participants/employees", employee("D0003", "Magnus Ek", "MALE", 1969, "SOC-ABO", "Enhetschef"), token);
-        post("/api/participants/employees", employee("D0004", "Frida Holm", "FEMALE", 1985, "KS-HR", "Processledare"), token);
-        post("/api/participants/employees", employee("D0005", "Emma Sjöberg", "FEMALE", 1992, "SOC-ABO", "Undersköterska"), token);
-        post("/api/participants/employees", employee("D0006", "Erik Nyström", "MALE", 1966, "KS", "Utvärderare"), token);
     }
 
-    private static Map<String, Object> unit(String code, String name, String parent, List<String> managers) {
-        Map<String, Object> unit = new LinkedHashMap<>();
-        unit.put("code", code);
-        unit.put("name", name);
-        unit.put("parentCode", parent);
-        unit.put("managers", managers);
-        return unit;
+    /**
+     * The demo logins' employee numbers (see the realm) put on people of the generated municipality: Magnus manages
+     * the first elderly-care home, where Emma works; Hanna and Frida work in HR; Petra and Erik in the central
+     * administration.
+     */
+    static Municipality withDemoLogins(Municipality generated) {
+        List<UnitRow> units = new ArrayList<>(generated.units());
+        List<EmployeeRow> employees = new ArrayList<>(generated.employees());
+        UnitRow home = units.stream().filter(u -> u.name().startsWith("Äldreboendet")).findFirst().orElseThrow();
+        UnitRow hr = units.stream().filter(u -> u.name().startsWith("Ekonomi och HR")).findFirst().orElseThrow();
+        String magnus = home.managers().get(0);
+        units.set(units.indexOf(home), new UnitRow(home.code(), home.name(), home.parentCode(), List.of("D0003")));
+        replace(employees, magnus, "D0003", "Magnus Ek", "MALE", "Enhetschef");
+        replace(employees, staffOf(employees, home.code(), 1), "D0005", "Emma Sjöberg", "FEMALE", "Undersköterska");
+        replace(employees, staffOf(employees, hr.code(), 1), "D0001", "Hanna Berg", "FEMALE", "HR-specialist");
+        replace(employees, staffOf(employees, hr.code(), 2), "D0004", "Frida Holm", "FEMALE", "Processledare");
+        replace(employees, staffOf(employees, "KS", 0), "D0002", "Petra Lind", "FEMALE", "Projektledare");
+        employees.add(new EmployeeRow("D0006", "Erik Nyström", "erik.nystrom@example.org", "MALE", 1966, "KS",
+                "Utvärderare", 100, 40, "PERMANENT", LocalDate.of(2012, 1, 1)));
+        return new Municipality(units, employees);
     }
 
-    private static Map<String, Object> employee(String number, String name, String gender, int birthYear, String unit,
-                                                String occupation) {
-        Map<String, Object> employee = new LinkedHashMap<>();
-        employee.put("employeeNumber", number);
-        employee.put("name", name);
-        employee.put("email", name.toLowerCase().replace(' ', '.').replace('ö', 'o').replace('ä', 'a') + "@example.org");
-        employee.put("legalGender", gender);
-        employee.put("birthYear", birthYear);
-        employee.put("unitCode", unit);
-        employee.put("occupation", occupation);
-        employee.put("employmentRate", 100);
-        employee.put("fullTimeHours", 40);
-        employee.put("employmentType", "PERMANENT");
-        employee.put("startDate", "2012-01-01");
-        return employee;
+    private static String staffOf(List<EmployeeRow> employees, String unit, int index) {
+        return employees.stream().filter(e -> e.unitCode().equals(unit)).skip(index).findFirst().orElseThrow().employeeNumber();
+    }
+
+    private static void replace(List<EmployeeRow> employees, String number, String demoNumber, String name,
+                                String gender, String occupation) {
+        for (int i = 0; i < employees.size(); i++) {
+            EmployeeRow e = employees.get(i);
+            if (e.employeeNumber().equals(number)) {
+                String email = name.toLowerCase().replace(' ', '.').replace('ö', 'o').replace('ä', 'a') + "@example.org";
+                employees.set(i, new EmployeeRow(demoNumber, name, email, gender, e.birthYear(), e.unitCode(), occupation,
+                        e.employmentRate(), e.fullTimeHours(), e.employmentType(), e.startDate()));
+                return;
+            }
+        }
+        throw new IllegalStateException("no employee " + number);
+    }
+
+    private JsonNode get(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token).GET(), 200);
     }
 
     private void post(String path, Object body, String token) {
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(gateway + path))
+            send(HttpRequest.newBuilder(URI.create(gateway + path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), -1);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Expects the status, or any 2xx for -1. */
+    private JsonNode send(HttpRequest.Builder request, int status) {
+        try {
+            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofMinutes(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201 && response.statusCode() != 409) {
-                throw new IllegalStateException("demo data: " + path + " answered " + response.statusCode() + " " + response.body());
+            boolean ok = status < 0 ? response.statusCode() / 100 == 2 : response.statusCode() == status;
+            if (!ok) {
+                throw new IllegalStateException("demo data: " + request.build().uri().getPath() + " answered "
+                        + response.statusCode() + " " + response.body());
             }
+            return JSON.readTree(response.body());
         } catch (IOException e) {
             throw new IllegalStateException("demo data: gateway not reachable", e);
         } catch (InterruptedException e) {

@@ -1,0 +1,236 @@
+package se.kasam.deploy.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.postgresql.PGConnection;
+import se.kasam.deploy.local.demo.MunicipalityGenerator;
+import se.kasam.deploy.local.demo.MunicipalityGenerator.EmployeeRow;
+import se.kasam.deploy.local.demo.MunicipalityGenerator.Municipality;
+
+/**
+ * participants-service's figures on a fresh local stack: the HR import of 1,300 and 50,000 employees in one atomic
+ * call, fresh and re-sent unchanged, each beside PostgreSQL COPY of the same rows into a table shaped like
+ * employee (same server, same run); and a trio round over each. Runs: the median of three, after a warm-up; between
+ * runs the stack is left to settle (outbox drained, sickleave's projection caught up) and the tables are emptied.
+ * Run with deploy/local/benchmark participants [output.json].
+ */
+public final class ParticipantsBenchmark {
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    private static final int RUNS = 3;
+
+    private ParticipantsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(System.getProperty("kasam.root", ".")).toAbsolutePath().normalize();
+        Path out = Path.of(args.length > 0 ? args[0] : root.resolve("deploy/local/target/benchmarks/participants.json").toString());
+        Path data = Files.createTempDirectory("kasam-benchmark");
+        StackOptions options = new StackOptions(root, data, Path.of(System.getProperty("kasam.keycloak.dist",
+                root.resolve("deploy/local/target/keycloak/keycloak-26.7.3").toString())), true, true, false, true,
+                StackOptions.PortPlan.random());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("measuredAt", Instant.now().toString());
+        figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version")));
+        try (LocalStack stack = LocalStack.start(options, step -> System.out.println("benchmark: starting " + step));
+             Connection participants = DriverManager.getConnection(stack.postgres().jdbcUrl("participants"), "postgres", "postgres");
+             Connection sickleave = DriverManager.getConnection(stack.postgres().jdbcUrl("sickleave"), "postgres", "postgres")) {
+            Bench bench = new Bench(stack, new KeycloakTokens(stack.keycloakUrl()), participants, sickleave);
+            bench.importAndRound(MunicipalityGenerator.generate(1_300, 1, DemoData.AS_OF), 1); // warm-up
+            for (int size : new int[] {1_300, 50_000}) {
+                Municipality municipality = MunicipalityGenerator.generate(size, 7, DemoData.AS_OF);
+                figures.put("employees" + size, bench.measure(municipality));
+                System.out.println("benchmark: " + size + " done");
+            }
+        }
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        Files.writeString(out, JSON.writeValueAsString(figures));
+        System.out.println(JSON.writeValueAsString(figures));
+        System.out.println("benchmark: figures written to " + out);
+    }
+
+    private record Bench(LocalStack stack, KeycloakTokens tokens, Connection participants, Connection sickleave) {
+
+        Map<String, Object> measure(Municipality municipality) throws Exception {
+            byte[] batch = JSON.writeValueAsBytes(Map.of("units", municipality.units(), "employees", municipality.employees()));
+            String copyRows = csv(municipality.employees());
+            double[] copy = new double[RUNS];
+            double[] fresh = new double[RUNS];
+            double[] unchanged = new double[RUNS];
+            double[] round = new double[RUNS];
+            double[] secondRound = new double[RUNS];
+            double[] settle = new double[RUNS];
+            Map<String, Object> lastRound = Map.of();
+            for (int i = 0; i < RUNS; i++) {
+                copy[i] = copy(copyRows);
+                fresh[i] = importBatch(batch, "created", municipality.employees().size());
+                unchanged[i] = importBatch(batch, "unchanged", municipality.employees().size());
+                JsonNode formed = formRound("first");
+                round[i] = formed.get("ms").asDouble();
+                secondRound[i] = formRound("second").get("ms").asDouble();
+                lastRound = JSON.convertValue(formed.get("report"), Map.class);
+                lastRound.remove("repeats");
+                lastRound.remove("conflicts");
+                settle[i] = settleAndReset(municipality.employees().size());
+            }
+            double viaGateway = importVia(stack.gatewayUrl(), batch, "created", municipality.employees().size());
+            double unchangedViaGateway = importVia(stack.gatewayUrl(), batch, "unchanged", municipality.employees().size());
+            settleAndReset(municipality.employees().size());
+
+            Map<String, Object> result = new LinkedHashMap<>();
+            result.put("employees", municipality.employees().size());
+            result.put("units", municipality.units().size());
+            result.put("batchMegabytes", round2(batch.length / 1e6));
+            result.put("copyMs", stats(copy));
+            result.put("importFreshMs", stats(fresh));
+            result.put("importUnchangedMs", stats(unchanged));
+            result.put("freshOverCopy", Map.of("target", "<= 5", "value", round2(median(fresh) / median(copy))));
+            result.put("unchangedOverCopy", Map.of("target", "<= 2", "value", round2(median(unchanged) / median(copy))));
+            result.put("viaGatewayMs", Map.of("fresh", round2(viaGateway), "unchanged", round2(unchangedViaGateway)));
+            result.put("trioRoundMs", Map.of("target", "<= 2000 for 50,000", "first", stats(round), "withEarlierPairs", stats(secondRound)));
+            result.put("trioRoundReport", lastRound);
+            result.put("eventsToSickleaveProjectionSeconds", stats(settle));
+            return result;
+        }
+
+        /** Warm-up: the same path once, unmeasured. */
+        void importAndRound(Municipality municipality, int times) throws Exception {
+            byte[] batch = JSON.writeValueAsBytes(Map.of("units", municipality.units(), "employees", municipality.employees()));
+            for (int i = 0; i < times; i++) {
+                importBatch(batch, "created", municipality.employees().size());
+                importBatch(batch, "unchanged", municipality.employees().size());
+                formRound("warm-up");
+                copy(csv(municipality.employees()));
+                settleAndReset(municipality.employees().size());
+            }
+        }
+
+        double importBatch(byte[] batch, String expected, int count) throws Exception {
+            return importVia(stack.serviceUrl("participants-service"), batch, expected, count);
+        }
+
+        double importVia(String base, byte[] batch, String expected, int count) throws Exception {
+            String token = tokens.hrIntegration();
+            long t = System.nanoTime();
+            HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/api/participants/hr/import"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(5))
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(batch)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            double ms = (System.nanoTime() - t) / 1e6;
+            JsonNode report = JSON.readTree(response.body());
+            if (response.statusCode() != 200 || report.path("employees").path(expected).asInt() != count) {
+                throw new IllegalStateException("import answered " + response.statusCode() + ": "
+                        + report.path("employees") + report.path("detail"));
+            }
+            return ms;
+        }
+
+        JsonNode formRound(String name) throws Exception {
+            String token = tokens.user("petra.lead");
+            long t = System.nanoTime();
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(
+                            stack.serviceUrl("participants-service") + "/api/participants/trio-rounds"))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .timeout(Duration.ofMinutes(5))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"" + name + "\", \"seed\": 11}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            double ms = (System.nanoTime() - t) / 1e6;
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("trio round answered " + response.statusCode() + " " + response.body());
+            }
+            var node = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(response.body());
+            node.put("ms", ms);
+            return node;
+        }
+
+        /** COPY of the same employees into a table shaped like employee (its keys and checks, no foreign key). */
+        double copy(String rows) throws SQLException, java.io.IOException {
+            try (Statement s = participants.createStatement()) {
+                s.execute("create table if not exists bench_copy (like employee including all)");
+                s.execute("truncate bench_copy");
+            }
+            long t = System.nanoTime();
+            participants.unwrap(PGConnection.class).getCopyAPI().copyIn(
+                    "copy bench_copy (employee_number, name, email, legal_gender, birth_year, unit_code, occupation, "
+                            + "employment_rate, full_time_hours, employment_type, start_date, version, updated_at) "
+                            + "from stdin (format csv)", new StringReader(rows));
+            return (System.nanoTime() - t) / 1e6;
+        }
+
+        /** Waits until the outbox is sent and sickleave has every employee, then empties both; returns the wait. */
+        double settleAndReset(int employees) throws Exception {
+            long t = System.nanoTime();
+            long deadline = t + Duration.ofMinutes(10).toNanos();
+            while (count(participants, "select count(*) from outbox_event") > 0
+                    || count(sickleave, "select count(*) from employee") < employees) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the stack did not settle in 10 minutes");
+                }
+                Thread.sleep(100);
+            }
+            double seconds = (System.nanoTime() - t) / 1e9;
+            try (Statement s = participants.createStatement()) {
+                s.execute("truncate trio_member, trio_group, trio_round, unit_manager, employee, unit, bench_copy");
+            }
+            try (Statement s = sickleave.createStatement()) {
+                s.execute("truncate employee, inbox_event");
+            }
+            return seconds;
+        }
+    }
+
+    private static String csv(List<EmployeeRow> employees) {
+        StringBuilder csv = new StringBuilder(employees.size() * 200);
+        String now = Instant.now().toString();
+        for (EmployeeRow e : employees) {
+            csv.append(e.employeeNumber()).append(",\"").append(e.name()).append("\",").append(e.email()).append(',')
+                    .append(e.legalGender()).append(',').append(e.birthYear()).append(',').append(e.unitCode()).append(',')
+                    .append(e.occupation()).append(',').append(e.employmentRate()).append(',').append(e.fullTimeHours())
+                    .append(',').append(e.employmentType()).append(',').append(e.startDate()).append(",0,").append(now)
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
+    private static long count(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, Object> stats(double[] values) {
+        return Map.of("median", round2(median(values)), "runs", Arrays.stream(values).map(ParticipantsBenchmark::round2).toArray());
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+}
