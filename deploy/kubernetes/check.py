@@ -26,7 +26,7 @@ HERE = pathlib.Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
 SERVICES = ["participants-service", "workshops-service", "survey-service", "sickleave-service"]
 # Topics beyond those in the services' kasam.kafka.topics (not used by a service yet).
-EXTRA_TOPICS = {"kasam.participants.triogroups": True}
+EXTRA_TOPICS = {}
 # Runtime keys of Quarkus or the image that the apps' own files do not mention.
 KNOWN_ENV = {"JAVA_OPTS_APPEND", "QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
              "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "QUARKUS_OTEL_TRACES_SAMPLER"}

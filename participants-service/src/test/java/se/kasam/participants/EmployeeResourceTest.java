@@ -76,6 +76,30 @@ class EmployeeResourceTest {
     }
 
     @Test
+    void listsAUnitSubtreeWithFilters() {
+        as(HR).body(Map.of("code", "FL-ROOT", "name", "Barn och utbildning")).post("/api/participants/units");
+        as(HR).body(Map.of("code", "FL-W", "name", "Skolan", "parentCode", "FL-ROOT")).post("/api/participants/units");
+        as(HR).body(Fixtures.employee("FL-1", "FL-ROOT")).post("/api/participants/employees").then().statusCode(201);
+        var man = Fixtures.employee("FL-2", "FL-W");
+        man.put("legalGender", "MALE");
+        as(HR).body(man).post("/api/participants/employees").then().statusCode(201);
+        var left = Fixtures.employee("FL-3", "FL-W");
+        left.put("endDate", "2020-01-31");
+        as(HR).body(left).post("/api/participants/employees").then().statusCode(201);
+
+        String list = "/api/participants/employees";
+        as(HR).queryParam("unit", "FL-ROOT").get(list).then().statusCode(200)
+                .body("items.employeeNumber", equalTo(List.of("FL-1", "FL-2", "FL-3")));
+        as(HR).queryParam("unit", "FL-ROOT").queryParam("active", true).get(list).then()
+                .body("items.employeeNumber", equalTo(List.of("FL-1", "FL-2")));
+        as(HR).queryParam("unit", "FL-W").queryParam("active", false).get(list).then()
+                .body("items.employeeNumber", equalTo(List.of("FL-3")));
+        as(HR).queryParam("unit", "FL-ROOT").queryParam("legalGender", "MALE").get(list).then()
+                .body("items.employeeNumber", equalTo(List.of("FL-2")));
+        as(HR).queryParam("unit", "FL-NOWHERE").get(list).then().statusCode(404);
+    }
+
+    @Test
     void tokensAndRolesAreChecked() {
         given().get("/api/participants/employees").then().statusCode(401).contentType(PROBLEM)
                 .header("WWW-Authenticate", startsWith("Bearer"));

@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,13 +34,29 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, Strin
     @Inject
     BulkCopy bulk;
 
-    public PanacheQuery<Employee> inUnit(String unitCode) {
+    /** Employees by number, of the given units (null: all), active or not on the day, of a gender and employment type. */
+    public PanacheQuery<Employee> filtered(Set<String> units, Boolean active, LegalGender gender, EmploymentType type,
+                                          LocalDate day) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (units != null) {
+            where.add("unitCode in :units");
+            params.put("units", units.isEmpty() ? Set.of("") : units);
+        }
+        if (active != null) {
+            where.add((active ? "" : "not ") + "(startDate <= :day and (endDate is null or endDate >= :day))");
+            params.put("day", day);
+        }
+        if (gender != null) {
+            where.add("legalGender = :gender");
+            params.put("gender", gender);
+        }
+        if (type != null) {
+            where.add("employmentType = :type");
+            params.put("type", type);
+        }
         Sort byNumber = Sort.by("employeeNumber");
-        return unitCode == null ? findAll(byNumber) : find("unitCode", byNumber, unitCode);
-    }
-
-    public PanacheQuery<Employee> inUnits(Set<String> unitCodes) {
-        return find("unitCode in ?1", Sort.by("employeeNumber"), unitCodes.isEmpty() ? Set.of("") : unitCodes);
+        return where.isEmpty() ? findAll(byNumber) : find(String.join(" and ", where), byNumber, params);
     }
 
     /** Every employee's state and version, read in one pass (what an HR batch is compared against). */

@@ -11,13 +11,13 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kasam.participants.mapping.EmployeeFilter;
 import se.kasam.participants.mapping.EmployeeInput;
 import se.kasam.participants.mapping.EndEmployment;
 import se.kasam.participants.mapping.EmployeeView;
@@ -75,9 +75,9 @@ public class EmployeeResource {
 
     @GET
     @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN, Roles.PROJECT_LEAD, Roles.MANAGER})
-    @Operation(summary = "List employees, optionally of one unit, by employee number",
+    @Operation(summary = "List employees by employee number, filtered by unit subtree, activity, gender, employment type",
             description = "A manager lists only the units they manage and below; another unit is a 404.")
-    public Page<EmployeeView> list(@QueryParam("unit") String unitCode, @BeanParam @Valid PageRequest page) {
-        return service.list(unitCode, page);
+    public Page<EmployeeView> list(@BeanParam EmployeeFilter filter, @BeanParam @Valid PageRequest page) {
+        return service.list(filter, page);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import se.kasam.participants.Employee;
 import se.kasam.participants.mapping.EmployeeChanged;
+import se.kasam.participants.mapping.EmployeeFilter;
 import se.kasam.participants.mapping.EmployeeInput;
 import se.kasam.participants.mapping.EmployeeView;
 import se.kasam.participants.mapping.ParticipantMapper;
@@ -97,19 +98,22 @@ public class EmployeeService {
         return ParticipantMapper.toView(employee);
     }
 
-    /** Employees of one unit, or of all the caller may see; a manager's list stops at their subtree. */
+    /** Employees of a unit subtree, or of all the caller may see, filtered; a manager's list stops at their units. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<EmployeeView> list(String unitCode, PageRequest page) {
-        PanacheQuery<Employee> query;
-        if (access.seesEveryone()) {
-            query = employees.inUnit(unitCode);
-        } else {
-            Set<String> visible = access.managedUnits();
-            if (unitCode != null && !visible.contains(unitCode)) {
-                throw ProblemException.notFound("unit " + unitCode);
-            }
-            query = employees.inUnits(unitCode != null ? Set.of(unitCode) : visible);
+    public Page<EmployeeView> list(EmployeeFilter filter, PageRequest page) {
+        Set<String> units = filter.unit == null ? null : this.units.subtrees(List.of(filter.unit));
+        if (filter.unit != null && units.isEmpty()) {
+            throw ProblemException.notFound("unit " + filter.unit);
         }
+        if (!access.seesEveryone()) {
+            Set<String> visible = access.managedUnits();
+            if (filter.unit != null && !visible.contains(filter.unit)) {
+                throw ProblemException.notFound("unit " + filter.unit);
+            }
+            units = units == null ? visible : units;
+        }
+        PanacheQuery<Employee> query = employees.filtered(units, filter.active, filter.legalGender,
+                filter.employmentType, LocalDate.now(clock));
         query.page(page.page, page.size);
         return Page.of(query.list(), page, query.count()).map(ParticipantMapper::toView);
     }

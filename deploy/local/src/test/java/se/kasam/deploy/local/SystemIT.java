@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasKey;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +18,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,8 +40,9 @@ class SystemIT {
     void start() throws Exception {
         Path root = Path.of(System.getProperty("kasam.root")).toAbsolutePath();
         Path data = Files.createTempDirectory("kasam-system-test");
+        // with the demo municipality, loaded as the start command loads it
         StackOptions options = new StackOptions(root, data, Path.of(System.getProperty("kasam.keycloak.dist")), true,
-                false, false, false, StackOptions.PortPlan.random());
+                false, true, false, StackOptions.PortPlan.random());
         stack = LocalStack.start(options, step -> System.out.println("system test: starting " + step));
         tokens = new KeycloakTokens(stack.keycloakUrl());
         RestAssured.baseURI = stack.gatewayUrl();
@@ -64,6 +68,47 @@ class SystemIT {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(hrAdmin).get("/api/sickleave/employees/SYS-1").then().statusCode(200)
                         .body("unitCode", equalTo("SYS-HT")).body("employmentRate", equalTo(75.0f)));
+    }
+
+    @Test
+    void theDemoMunicipalityIsLoadedAndEveryoneSeesOnlyWhatTheyMay() {
+        given().auth().oauth2(tokens.user("hanna.hr")).queryParam("size", 1).get("/api/participants/employees")
+                .then().statusCode(200).body("totalItems", greaterThanOrEqualTo(1300));
+        // Magnus manages the care home where Emma works; Hanna works in HR
+        String magnus = tokens.user("magnus.chef");
+        given().auth().oauth2(magnus).get("/api/participants/employees/D0005").then().statusCode(200);
+        given().auth().oauth2(magnus).get("/api/participants/employees/D0001").then().statusCode(404).contentType(PROBLEM);
+        String emma = tokens.user("emma.employee");
+        given().auth().oauth2(emma).get("/api/participants/me").then().statusCode(200).body("employeeNumber", equalTo("D0005"));
+        given().auth().oauth2(emma).get("/api/participants/employees/D0003").then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(emma).get("/api/participants/employees").then().statusCode(403);
+
+        // the demo's first trio round: Emma's colleagues by name and unit, nothing more about them
+        given().auth().oauth2(emma).get("/api/participants/me/trio").then().statusCode(200)
+                .body("colleagues.size()", greaterThanOrEqualTo(2))
+                .body("colleagues[0].keySet()", containsInAnyOrder("name", "unitCode", "unitName"));
+        // a manager may not form a round for units that are not theirs
+        given().auth().oauth2(magnus).contentType(ContentType.JSON).body(Map.of("name", "x", "unitCodes", List.of("KS")))
+                .post("/api/participants/trio-rounds").then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void hrImportsCsvFilesThroughTheGateway() {
+        String units = "\uFEFFcode;name;parentCode;managers\nSYS-CSV;Förskolan Hoting;BUF;\n";
+        String employees = "employeeNumber;name;legalGender;birthYear;unitCode;employmentRate;fullTimeHours;employmentType;startDate\n"
+                + "SYS-C1;Ida Holm;FEMALE;1990;SYS-CSV;80;40;PERMANENT;2020-08-01\n"
+                + "SYS-C2;Oskar Berg;MALE;1985;NO-SUCH;100;40;PERMANENT;2020-08-01\n";
+        String hr = tokens.hrIntegration();
+        given().auth().oauth2(hr).multiPart("units", "units.csv", units.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("employees", "employees.csv", employees.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .post("/api/participants/hr/import").then().statusCode(400).contentType(PROBLEM)
+                .body("errors.field", hasItem("employees[2].unitCode"));
+        given().auth().oauth2(hr).multiPart("units", "units.csv", units.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .multiPart("employees", "employees.csv", employees.getBytes(StandardCharsets.UTF_8), "text/csv")
+                .queryParam("mode", "partial").post("/api/participants/hr/import").then().statusCode(200)
+                .body("units.created", equalTo(1)).body("employees.created", equalTo(1)).body("employees.rejected", equalTo(1));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> given().auth().oauth2(tokens.user("hanna.hr"))
+                .get("/api/sickleave/employees/SYS-C1").then().statusCode(200).body("unitCode", equalTo("SYS-CSV")));
     }
 
     @Test

@@ -77,8 +77,10 @@ public class OutboxRelay {
         running = true;
     }
 
+    /** Not before the application has started: the Kafka channel may not be connected yet. */
     @Scheduled(every = "${kasam.outbox.poll-interval:1s}", delayed = "1s",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void poll() {
         wakeUp();
     }
