@@ -1,6 +1,7 @@
 package se.kasam.participants.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -37,6 +38,17 @@ public class HrBatchReader {
     ObjectMapper json;
 
     public HrBatch readJson(byte[] body) {
+        // fast path: the whole batch binds at once; only a batch with an unreadable value is read row by row
+        try {
+            HrBatchBody batch = json.readValue(body, HrBatchBody.class);
+            if (batch != null) {
+                return new HrBatch(rows(batch.units(), UnitInput::code), rows(batch.employees(), EmployeeInput::employeeNumber));
+            }
+        } catch (JsonMappingException e) {
+            // some row has a value of the wrong type: read row by row below, to say which
+        } catch (IOException e) {
+            // not JSON at all: the row-by-row reading below says where
+        }
         JsonNode root;
         try {
             root = json.readTree(body);
@@ -50,6 +62,20 @@ public class HrBatchReader {
         }
         return new HrBatch(rows(root, "units", UnitInput.class, "code"),
                 rows(root, "employees", EmployeeInput.class, "employeeNumber"));
+    }
+
+    private static <T> List<HrBatch.Row<T>> rows(List<T> values, java.util.function.Function<T, String> key) {
+        if (values == null) {
+            return List.of();
+        }
+        List<HrBatch.Row<T>> rows = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            T value = values.get(i);
+            rows.add(value == null
+                    ? new HrBatch.Row<>(i + 1, null, null, List.of(new Violation("row", "NotNull", "must not be null")))
+                    : new HrBatch.Row<>(i + 1, key.apply(value), value, List.of()));
+        }
+        return rows;
     }
 
     /** Either file may be absent (null). */

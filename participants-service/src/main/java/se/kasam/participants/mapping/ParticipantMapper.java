@@ -44,7 +44,7 @@ public final class ParticipantMapper {
     }
 
     public static EmployeeInput normalized(EmployeeInput in) {
-        return new EmployeeInput(in.employeeNumber(), in.name().strip(), blankToNull(in.email()), in.legalGender(),
+        return new EmployeeInput(in.employeeNumber(), in.name() == null ? null : in.name().strip(), blankToNull(in.email()), in.legalGender(),
                 in.birthYear(), in.birthDate(), in.unitCode(), blankToNull(in.occupation()), twoPlaces(in.employmentRate()),
                 twoPlaces(in.fullTimeHours()), in.employmentType(), in.startDate(), in.endDate());
     }

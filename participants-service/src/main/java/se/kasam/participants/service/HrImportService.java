@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
+import org.jboss.logging.Logger;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -14,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 import se.kasam.participants.mapping.EmployeeChanged;
 import se.kasam.participants.mapping.EmployeeInput;
 import se.kasam.participants.mapping.HrBatch;
@@ -44,6 +46,7 @@ import se.kasam.platform.problem.Violations;
 @ApplicationScoped
 @Transactional
 public class HrImportService {
+    private static final Logger LOG = Logger.getLogger(HrImportService.class);
     /** Any constant, the same in every replica. */
     private static final long IMPORT_LOCK = 0x6b6173616d4852L;
 
@@ -72,6 +75,7 @@ public class HrImportService {
      * @param batchDate the day the batch describes (default today)
      */
     public ImportReport run(HrBatch batch, ImportMode mode, boolean full, LocalDate batchDate) {
+        long start = System.nanoTime();
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, IMPORT_LOCK).getSingleResult();
         Map<String, Versioned<UnitInput>> storedUnits = units.states();
         Map<String, Versioned<EmployeeInput>> storedEmployees = employees.states();
@@ -84,6 +88,7 @@ public class HrImportService {
             markLeft(employeePlan, storedEmployees, batchDate);
         }
 
+        long planned = System.nanoTime();
         boolean rejected = unitPlan.rejected() || employeePlan.rejected();
         if (mode == ImportMode.ATOMIC && rejected) {
             throw rejection(unitPlan, employeePlan);
@@ -92,6 +97,9 @@ public class HrImportService {
         if (apply) {
             write(unitPlan, employeePlan);
         }
+        LOG.infof("HR import (%s%s): units %s, employees %s; read and compared in %d ms, written in %d ms", mode,
+                full ? ", full" : "", ImportReport.Counts.of(unitPlan.rows), ImportReport.Counts.of(employeePlan.rows),
+                (planned - start) / 1_000_000, (System.nanoTime() - planned) / 1_000_000);
         return new ImportReport(mode, full, batchDate, apply, ImportReport.Counts.of(unitPlan.rows),
                 ImportReport.Counts.of(employeePlan.rows), unitPlan.rows, employeePlan.rows);
     }
@@ -130,22 +138,43 @@ public class HrImportService {
 
     private Plan<EmployeeInput> planEmployees(List<HrBatch.Row<EmployeeInput>> rows,
                                               Map<String, Versioned<EmployeeInput>> stored, Set<String> knownUnits) {
+        int n = rows.size();
+        EmployeeInput[] states = new EmployeeInput[n];
+        List<List<Violation>> errors = new ArrayList<>(java.util.Collections.nCopies(n, List.of()));
+        // rows are independent: checked in parallel; a row equal to what is stored was checked when it was stored
+        IntStream.range(0, n).parallel().forEach(i -> {
+            HrBatch.Row<EmployeeInput> row = rows.get(i);
+            if (row.value() == null) {
+                errors.set(i, row.errors());
+                return;
+            }
+            states[i] = ParticipantMapper.normalized(row.value());
+            Versioned<EmployeeInput> before = stored.get(row.key());
+            if (before != null && before.state().equals(states[i])) {
+                return;
+            }
+            List<Violation> found = new ArrayList<>();
+            validator.validate(row.value()).forEach(v -> found.add(Violations.of(v)));
+            found.addAll(EmployeeRules.violations(row.value()));
+            if (row.value().unitCode() != null && !knownUnits.contains(row.value().unitCode())) {
+                found.add(new Violation("unitCode", "UnitExists",
+                        "no unit with code " + row.value().unitCode() + " in this batch or already known"));
+            }
+            errors.set(i, found);
+        });
         Plan<EmployeeInput> plan = new Plan<>();
         Set<String> seen = new HashSet<>();
-        for (HrBatch.Row<EmployeeInput> row : rows) {
-            List<Violation> errors = new ArrayList<>(check(row, seen));
-            if (errors.isEmpty()) {
-                errors.addAll(EmployeeRules.violations(row.value()));
-                if (!knownUnits.contains(row.value().unitCode())) {
-                    errors.add(new Violation("unitCode", "UnitExists",
-                            "no unit with code " + row.value().unitCode() + " in this batch or already known"));
-                }
+        for (int i = 0; i < n; i++) {
+            HrBatch.Row<EmployeeInput> row = rows.get(i);
+            List<Violation> rowErrors = errors.get(i);
+            if (row.key() != null && !seen.add(row.key())) {
+                rowErrors = new ArrayList<>(rowErrors);
+                rowErrors.add(new Violation("employeeNumber", "UniqueInBatch", row.key() + " appears more than once in the batch"));
             }
-            if (errors.isEmpty()) {
-                EmployeeInput employee = ParticipantMapper.normalized(row.value());
-                plan.classify(row.number(), employee.employeeNumber(), employee, stored.get(employee.employeeNumber()));
+            if (rowErrors.isEmpty()) {
+                plan.classify(row.number(), row.key(), states[i], stored.get(row.key()));
             } else {
-                plan.reject(row, errors);
+                plan.reject(row, rowErrors);
             }
         }
         return plan;
@@ -164,15 +193,15 @@ public class HrImportService {
                 });
     }
 
-    /** Bean validation, a readable row, and each key once per batch. */
-    private <T> List<Violation> check(HrBatch.Row<T> row, Set<String> seen) {
+    /** A unit row: readable, bean validation, and each code once per batch. */
+    private List<Violation> check(HrBatch.Row<UnitInput> row, Set<String> seen) {
         if (row.value() == null) {
             return row.errors();
         }
         List<Violation> errors = new ArrayList<>();
         validator.validate(row.value()).forEach(v -> errors.add(Violations.of(v)));
         if (row.key() != null && !seen.add(row.key())) {
-            errors.add(new Violation(row.value() instanceof UnitInput ? "code" : "employeeNumber", "UniqueInBatch",
+            errors.add(new Violation("code", "UniqueInBatch",
                     row.key() + " appears more than once in the batch"));
         }
         return errors;

@@ -18,6 +18,8 @@ import org.postgresql.copy.CopyIn;
 @ApplicationScoped
 public class BulkCopy {
     private static final int CHUNK = 1 << 16;
+    /** From this many rows on, the table is analysed after the copy (see {@link #copy}). */
+    private static final int ANALYZE_FROM = 5_000;
 
     @Inject
     EntityManager em;
@@ -25,7 +27,7 @@ public class BulkCopy {
     /**
      * @param table   the table (a temporary one too)
      * @param columns its columns, in the order of each row's values
-     * @return the number of rows written
+     * @return the number of rows written; from 5,000 rows the table is analysed too, so the planner knows its size
      */
     public long copy(String table, List<String> columns, Iterable<Object[]> rows) {
         Session session = em.unwrap(Session.class);
@@ -43,7 +45,15 @@ public class BulkCopy {
                     }
                 }
                 write(copy, csv);
-                return copy.endCopy();
+                long written = copy.endCopy();
+                if (written >= ANALYZE_FROM) {
+                    // a table that just grew from (nearly) empty still has empty statistics, and the planner would
+                    // join it as if it were tiny: a nested loop over tens of thousands of rows
+                    try (var statement = connection.createStatement()) {
+                        statement.execute("analyze " + table);
+                    }
+                }
+                return written;
             } catch (SQLException | RuntimeException e) {
                 if (copy.isActive()) {
                     copy.cancelCopy();
