@@ -80,6 +80,9 @@ public class EmployeeRepository implements PanacheRepositoryBase<Employee, Strin
     /** New employees, at version 0, written with COPY. */
     public void insertAll(List<EmployeeInput> employees, OffsetDateTime now) {
         bulk.copy("employee", COLUMNS, () -> employees.stream().map(e -> row(e, 0, now)).iterator());
+        if (employees.size() >= 1_000) {
+            bulk.analyze("employee");
+        }
     }
 
     /**

@@ -114,6 +114,8 @@ public class TrioRepository {
         }
         bulk.copy("trio_group", List.of("id", "round_id", "unit_code", "version"), groupRows);
         bulk.copy("trio_member", List.of("round_id", "employee_number", "group_id"), memberRows);
+        // the next round's search for earlier pairs joins the members with themselves
+        bulk.analyze("trio_member");
         return ids;
     }
 

@@ -70,8 +70,10 @@ public class Outbox {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        bulk.copy("outbox_event", COLUMNS, () -> events.stream()
-                .map(e -> new Object[] {UUID.randomUUID(), topic, e.subject(), type, e.subject(), now, toJson(e.data())})
+        List<String> payloads = events.parallelStream().map(e -> toJson(e.data())).toList();
+        bulk.copy("outbox_event", COLUMNS, () -> java.util.stream.IntStream.range(0, events.size())
+                .mapToObj(i -> new Object[] {UUID.randomUUID(), topic, events.get(i).subject(), type,
+                        events.get(i).subject(), now, payloads.get(i)})
                 .iterator());
         wakeRelayAfterCommit();
     }
