@@ -188,10 +188,18 @@ public final class ParticipantsBenchmark {
         double settle(int employees) throws Exception {
             long t = System.nanoTime();
             long deadline = t + Duration.ofMinutes(10).toNanos();
-            while (count(participants, "select count(*) from outbox_event") > 0
-                    || count(sickleave, "select count(*) from employee") < employees) {
+            long outbox;
+            long projected;
+            long report = t;
+            while ((outbox = count(participants, "select count(*) from outbox_event")) > 0
+                    || (projected = count(sickleave, "select count(*) from employee")) < employees) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the stack did not settle in 10 minutes");
+                }
+                if (System.nanoTime() - report > 10e9) {
+                    report = System.nanoTime();
+                    System.out.printf("benchmark: settling: %d events in the outbox, %d of %d in sickleave's projection%n",
+                            outbox, count(sickleave, "select count(*) from employee"), employees);
                 }
                 Thread.sleep(50);
             }
