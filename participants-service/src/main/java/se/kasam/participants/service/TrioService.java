@@ -13,7 +13,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -223,13 +222,16 @@ public class TrioService {
             return 0;
         }
         Organisation org = organisation();
+        // pairs of the other rounds, read once per round however many leave
+        Map<Long, Set<Pair>> earlierPairs = new HashMap<>();
         for (Membership pending : leavers) {
             // an earlier repair in this loop may have moved the member
             Membership leaver = trios.currentMembership(pending.employeeNumber()).orElseThrow();
             String unit = trios.poolUnit(leaver.groupId());
             Map<Long, List<String>> pool = trios.poolGroups(leaver.roundId(), unit);
             Map<Long, List<String>> changed = TrioRepair.afterLeave(pool, leaver.groupId(), leaver.employeeNumber(),
-                    reportsTo(org, pool), trios.earlierPairs(leaver.roundId()));
+                    reportsTo(org, pool.values().stream().flatMap(List::stream).toList()),
+                    earlierPairs.computeIfAbsent(leaver.roundId(), trios::earlierPairs));
             trios.markLeft(leaver, today);
             apply(leaver.roundId(), changed);
         }
@@ -265,7 +267,7 @@ public class TrioService {
                     + ", the member's of " + source.unitCode()));
         }
         Organisation org = organisation();
-        Map<String, Set<String>> reportsTo = reportsTo(org, Map.of(0L, targetMembers));
+        Map<String, Set<String>> reportsTo = reportsTo(org, targetMembers);
         Set<Pair> earlier = trios.earlierPairs(roundId);
         String mover = targetMembers.get(targetMembers.size() - 1);
         for (String other : targetMembers.subList(0, targetMembers.size() - 1)) {
@@ -279,10 +281,8 @@ public class TrioService {
         return broken;
     }
 
-    /** Who reports to whom among the given groups' members, from the current organisation. */
-    private Map<String, Set<String>> reportsTo(Organisation org, Map<Long, List<String>> groups) {
-        Set<String> members = new HashSet<>();
-        groups.values().forEach(members::addAll);
+    /** Who the given members report to, in the current organisation. */
+    private Map<String, Set<String>> reportsTo(Organisation org, List<String> members) {
         return TrioRoundForming.reportsTo(new TrioRoundForming.Organisation(org.parentOf, org.managers, trios.unitsOf(members)));
     }
 

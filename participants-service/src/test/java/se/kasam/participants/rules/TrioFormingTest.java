@@ -62,7 +62,7 @@ class TrioFormingTest {
         Random random = new Random(seed);
         Org org = Org.random(random, 3 + random.nextInt(5));
         Result result = TrioForming.form(org.members, org.reportsTo, org.earlierPairs, seed, ATTEMPTS);
-        long best = bestCost(org, new ArrayList<>(org.members), TrioForming.sizes(org.members.size()));
+        long best = Groupings.bestCost(new ArrayList<>(org.members), TrioForming.sizes(org.members.size()), org::cost);
         assertEquals(best, (long) result.conflicts().size() * 1_000_000 + result.repeats().size(),
                 "conflicts " + result.conflicts() + ", repeats " + result.repeats());
     }
@@ -106,49 +106,6 @@ class TrioFormingTest {
             assertEquals(0, result.repeats().size(), "round " + round + " of a 30-person workplace needs no repeat");
             result.groups().forEach(g -> met.addAll(Pair.within(g)));
         }
-    }
-
-    /** The lowest cost of all groupings of the members into groups of the given sizes (small pools only). */
-    private static long bestCost(Org org, List<String> rest, List<Integer> sizes) {
-        if (rest.isEmpty()) {
-            return 0;
-        }
-        long best = Long.MAX_VALUE;
-        String first = rest.get(0);
-        for (int s = 0; s < sizes.size(); s++) {
-            if (s > 0 && sizes.get(s).equals(sizes.get(s - 1))) {
-                continue;
-            }
-            int size = sizes.get(s);
-            List<Integer> otherSizes = new ArrayList<>(sizes);
-            otherSizes.remove(s);
-            for (List<String> companions : combinations(rest.subList(1, rest.size()), size - 1)) {
-                List<String> group = new ArrayList<>(companions);
-                group.add(first);
-                List<String> remaining = new ArrayList<>(rest.subList(1, rest.size()));
-                remaining.removeAll(companions);
-                long cost = org.cost(group) + bestCost(org, remaining, otherSizes);
-                best = Math.min(best, cost);
-            }
-        }
-        return best;
-    }
-
-    private static List<List<String>> combinations(List<String> from, int k) {
-        List<List<String>> result = new ArrayList<>();
-        if (k == 0) {
-            result.add(List.of());
-            return result;
-        }
-        for (int i = 0; i <= from.size() - k; i++) {
-            for (List<String> tail : combinations(from.subList(i + 1, from.size()), k - 1)) {
-                List<String> combination = new ArrayList<>();
-                combination.add(from.get(i));
-                combination.addAll(tail);
-                result.add(combination);
-            }
-        }
-        return result;
     }
 
     /** A random workplace: a few managers with random staff, and pairs that met in earlier rounds. */

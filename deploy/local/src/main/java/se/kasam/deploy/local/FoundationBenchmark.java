@@ -14,7 +14,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -38,19 +37,10 @@ public final class FoundationBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("kasam.root", ".")).toAbsolutePath().normalize();
-        Path out = Path.of(args.length > 0 ? args[0] : root.resolve("deploy/local/target/benchmarks/foundation.json").toString());
-        Path data = Files.createTempDirectory("kasam-benchmark");
-        StackOptions options = new StackOptions(root, data, Path.of(System.getProperty("kasam.keycloak.dist",
-                root.resolve("deploy/local/target/keycloak/keycloak-26.7.3").toString())), true, true, false, true,
-                StackOptions.PortPlan.random());
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("measuredAt", Instant.now().toString());
-        figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
-                "java", System.getProperty("java.version")));
-
+        BenchmarkRun run = BenchmarkRun.start("foundation", args);
+        Map<String, Object> figures = run.figures();
         long t0 = System.nanoTime();
-        try (LocalStack stack = LocalStack.start(options, step -> System.out.println("benchmark: starting " + step))) {
+        try (LocalStack stack = LocalStack.start(run.options(), step -> System.out.println("benchmark: starting " + step))) {
             figures.put("allReadySeconds", seconds(Duration.ofNanos(System.nanoTime() - t0)));
             Map<String, Object> inStack = new LinkedHashMap<>();
             stack.readyAfter().forEach((name, d) -> inStack.put(name, seconds(d)));
@@ -67,12 +57,9 @@ public final class FoundationBenchmark {
                     "value", propagation(stack, tokens.hrIntegration(), 200)));
             figures.put("gatewayAddedLatencyMs", Map.of("target", "p50 <= 1",
                     "value", gatewayOverhead(stack, tokens.user("emma.employee"), 5000)));
-            figures.put("startSecondsAlone", Map.of("target", "<= 3", "value", startAlone(stack, root, data, options)));
+            figures.put("startSecondsAlone", Map.of("target", "<= 3", "value", startAlone(stack, run.root(), run.data(), run.options())));
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, JSON.writeValueAsString(figures));
-        System.out.println(JSON.writeValueAsString(figures));
-        System.out.println("benchmark: figures written to " + out);
+        run.write();
     }
 
     private static List<String> services() {

@@ -9,8 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -44,16 +42,9 @@ public final class ParticipantsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("kasam.root", ".")).toAbsolutePath().normalize();
-        Path out = Path.of(args.length > 0 ? args[0] : root.resolve("deploy/local/target/benchmarks/participants.json").toString());
-        Path data = Files.createTempDirectory("kasam-benchmark");
-        StackOptions options = new StackOptions(root, data, Path.of(System.getProperty("kasam.keycloak.dist",
-                root.resolve("deploy/local/target/keycloak/keycloak-26.7.3").toString())), true, true, false, true,
-                StackOptions.PortPlan.random());
-        Map<String, Object> figures = new LinkedHashMap<>();
-        figures.put("measuredAt", Instant.now().toString());
-        figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "java", System.getProperty("java.version")));
-        try (LocalStack stack = LocalStack.start(options, step -> System.out.println("benchmark: starting " + step));
+        BenchmarkRun run = BenchmarkRun.start("participants", args);
+        Map<String, Object> figures = run.figures();
+        try (LocalStack stack = LocalStack.start(run.options(), step -> System.out.println("benchmark: starting " + step));
              Connection participants = DriverManager.getConnection(stack.postgres().jdbcUrl("participants"), "postgres", "postgres");
              Connection sickleave = DriverManager.getConnection(stack.postgres().jdbcUrl("sickleave"), "postgres", "postgres")) {
             Bench bench = new Bench(stack, new KeycloakTokens(stack.keycloakUrl()), participants, sickleave);
@@ -64,10 +55,7 @@ public final class ParticipantsBenchmark {
                 System.out.println("benchmark: " + size + " done");
             }
         }
-        Files.createDirectories(out.toAbsolutePath().getParent());
-        Files.writeString(out, JSON.writeValueAsString(figures));
-        System.out.println(JSON.writeValueAsString(figures));
-        System.out.println("benchmark: figures written to " + out);
+        run.write();
     }
 
     private record Bench(LocalStack stack, KeycloakTokens tokens, Connection participants, Connection sickleave) {

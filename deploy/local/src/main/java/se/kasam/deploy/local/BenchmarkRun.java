@@ -1,0 +1,43 @@
+package se.kasam.deploy.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What every benchmark shares: a fresh stack's options (random ports, a temporary data directory, the AOT caches),
+ * the figures collected with when and where they were measured, and the file they are written to
+ * ({@code deploy/local/target/benchmarks/<name>.json}, or the first argument).
+ */
+record BenchmarkRun(Path root, Path data, Path out, StackOptions options, Map<String, Object> figures) {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    static BenchmarkRun start(String name, String[] args) throws IOException {
+        Path root = Path.of(System.getProperty("kasam.root", ".")).toAbsolutePath().normalize();
+        Path out = Path.of(args.length > 0 ? args[0] : root.resolve("deploy/local/target/benchmarks/" + name + ".json").toString());
+        Path data = Files.createTempDirectory("kasam-benchmark");
+        StackOptions options = new StackOptions(root, data, Path.of(System.getProperty("kasam.keycloak.dist",
+                root.resolve("deploy/local/target/keycloak/keycloak-26.7.3").toString())), true, true, false, true,
+                StackOptions.PortPlan.random());
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("measuredAt", Instant.now().toString());
+        figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "java", System.getProperty("java.version")));
+        return new BenchmarkRun(root, data, out, options, figures);
+    }
+
+    void write() throws IOException {
+        Files.createDirectories(out.toAbsolutePath().getParent());
+        String text = JSON.writeValueAsString(figures);
+        Files.writeString(out, text);
+        System.out.println(text);
+        System.out.println("benchmark: figures written to " + out);
+    }
+}
