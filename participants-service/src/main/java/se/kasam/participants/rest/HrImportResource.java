@@ -22,7 +22,7 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
 import se.kasam.participants.mapping.HrBatch;
 import se.kasam.participants.mapping.HrBatchBody;
 import se.kasam.participants.mapping.HrBatchReader;
-import se.kasam.participants.mapping.ImportMode;
+import se.kasam.platform.batch.ImportMode;
 import se.kasam.participants.mapping.ImportReport;
 import se.kasam.participants.service.HrImportService;
 import se.kasam.platform.security.Roles;

@@ -3,6 +3,7 @@ package se.kasam.participants.rules;
 import java.util.ArrayList;
 import java.util.List;
 import se.kasam.participants.mapping.EmployeeInput;
+import se.kasam.platform.privacy.PersonnummerGuard;
 import se.kasam.platform.problem.Problem.Violation;
 
 /**
@@ -15,10 +16,10 @@ public final class EmployeeRules {
 
     public static List<Violation> violations(EmployeeInput input) {
         List<Violation> errors = new ArrayList<>();
-        noPersonnummer(errors, "employeeNumber", input.employeeNumber());
-        noPersonnummer(errors, "name", input.name());
-        noPersonnummer(errors, "email", input.email());
-        noPersonnummer(errors, "occupation", input.occupation());
+        PersonnummerGuard.check(errors, "employeeNumber", input.employeeNumber());
+        PersonnummerGuard.check(errors, "name", input.name());
+        PersonnummerGuard.check(errors, "email", input.email());
+        PersonnummerGuard.check(errors, "occupation", input.occupation());
         if (input.birthDate() != null && input.birthYear() != null && input.birthDate().getYear() != input.birthYear()) {
             errors.add(new Violation("birthDate", "MatchesBirthYear", "birth date is not in birth year " + input.birthYear()));
         }
@@ -26,12 +27,5 @@ public final class EmployeeRules {
             errors.add(new Violation("endDate", "NotBeforeStart", "end date is before start date " + input.startDate()));
         }
         return errors;
-    }
-
-    static void noPersonnummer(List<Violation> errors, String field, String value) {
-        if (PersonnummerGuard.looksLikePersonnummer(value)) {
-            errors.add(new Violation(field, "NoPersonnummer",
-                    "looks like a personnummer; Kasam never stores one: send the employee number"));
-        }
     }
 }

@@ -19,10 +19,7 @@ import java.util.stream.IntStream;
 import se.kasam.participants.mapping.EmployeeChanged;
 import se.kasam.participants.mapping.EmployeeInput;
 import se.kasam.participants.mapping.HrBatch;
-import se.kasam.participants.mapping.ImportMode;
 import se.kasam.participants.mapping.ImportReport;
-import se.kasam.participants.mapping.ImportReport.Outcome;
-import se.kasam.participants.mapping.ImportReport.RowResult;
 import se.kasam.participants.mapping.ParticipantMapper;
 import se.kasam.participants.mapping.UnitChanged;
 import se.kasam.participants.mapping.UnitInput;
@@ -33,6 +30,11 @@ import se.kasam.participants.rules.EmployeeRules;
 import se.kasam.participants.rules.UnitRules;
 import se.kasam.participants.rules.UnitTree;
 import se.kasam.platform.outbox.Outbox;
+import se.kasam.platform.batch.BatchRow;
+import se.kasam.platform.batch.ImportMode;
+import se.kasam.platform.batch.RowResult;
+import se.kasam.platform.batch.RowResult.Counts;
+import se.kasam.platform.batch.RowResult.Outcome;
 import se.kasam.platform.problem.Problem.Violation;
 import se.kasam.platform.problem.ProblemException;
 import se.kasam.platform.problem.ProblemType;
@@ -98,19 +100,19 @@ public class HrImportService {
             write(unitPlan, employeePlan);
         }
         LOG.infof("HR import (%s%s): units %s, employees %s; read and compared in %d ms, written in %d ms", mode,
-                full ? ", full" : "", ImportReport.Counts.of(unitPlan.rows), ImportReport.Counts.of(employeePlan.rows),
+                full ? ", full" : "", Counts.of(unitPlan.rows), Counts.of(employeePlan.rows),
                 (planned - start) / 1_000_000, (System.nanoTime() - planned) / 1_000_000);
-        return new ImportReport(mode, full, batchDate, apply, ImportReport.Counts.of(unitPlan.rows),
-                ImportReport.Counts.of(employeePlan.rows), unitPlan.rows, employeePlan.rows);
+        return new ImportReport(mode, full, batchDate, apply, Counts.of(unitPlan.rows),
+                Counts.of(employeePlan.rows), unitPlan.rows, employeePlan.rows);
     }
 
-    private Plan<UnitInput> planUnits(List<HrBatch.Row<UnitInput>> rows, Map<String, Versioned<UnitInput>> stored) {
+    private Plan<UnitInput> planUnits(List<BatchRow<UnitInput>> rows, Map<String, Versioned<UnitInput>> stored) {
         Plan<UnitInput> plan = new Plan<>();
         Map<Integer, List<Violation>> errorsOf = new HashMap<>();
         Map<String, String> parentOf = new HashMap<>();
         stored.forEach((code, unit) -> parentOf.put(code, unit.state().parentCode()));
         Set<String> seen = new HashSet<>();
-        for (HrBatch.Row<UnitInput> row : rows) {
+        for (BatchRow<UnitInput> row : rows) {
             List<Violation> errors = new ArrayList<>(check(row, seen));
             if (errors.isEmpty()) {
                 errors.addAll(UnitRules.violations(row.value()));
@@ -121,7 +123,7 @@ public class HrImportService {
             errorsOf.put(row.number(), errors);
         }
         // places are checked against the whole tree as the batch would leave it
-        for (HrBatch.Row<UnitInput> row : rows) {
+        for (BatchRow<UnitInput> row : rows) {
             List<Violation> errors = errorsOf.get(row.number());
             if (errors.isEmpty()) {
                 UnitTree.checkPlace(parentOf, row.value().code()).ifPresent(errors::add);
@@ -136,14 +138,14 @@ public class HrImportService {
         return plan;
     }
 
-    private Plan<EmployeeInput> planEmployees(List<HrBatch.Row<EmployeeInput>> rows,
+    private Plan<EmployeeInput> planEmployees(List<BatchRow<EmployeeInput>> rows,
                                               Map<String, Versioned<EmployeeInput>> stored, Set<String> knownUnits) {
         int n = rows.size();
         EmployeeInput[] states = new EmployeeInput[n];
         List<List<Violation>> errors = new ArrayList<>(java.util.Collections.nCopies(n, List.of()));
         // rows are independent: checked in parallel; a row equal to what is stored was checked when it was stored
         IntStream.range(0, n).parallel().forEach(i -> {
-            HrBatch.Row<EmployeeInput> row = rows.get(i);
+            BatchRow<EmployeeInput> row = rows.get(i);
             if (row.value() == null) {
                 errors.set(i, row.errors());
                 return;
@@ -165,7 +167,7 @@ public class HrImportService {
         Plan<EmployeeInput> plan = new Plan<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            HrBatch.Row<EmployeeInput> row = rows.get(i);
+            BatchRow<EmployeeInput> row = rows.get(i);
             List<Violation> rowErrors = errors.get(i);
             if (row.key() != null && !seen.add(row.key())) {
                 rowErrors = new ArrayList<>(rowErrors);
@@ -194,7 +196,7 @@ public class HrImportService {
     }
 
     /** A unit row: readable, bean validation, and each code once per batch. */
-    private List<Violation> check(HrBatch.Row<UnitInput> row, Set<String> seen) {
+    private List<Violation> check(BatchRow<UnitInput> row, Set<String> seen) {
         if (row.value() == null) {
             return row.errors();
         }
@@ -275,7 +277,7 @@ public class HrImportService {
             rows.add(new RowResult(number, key, outcome, List.of()));
         }
 
-        void reject(HrBatch.Row<?> row, List<Violation> errors) {
+        void reject(BatchRow<?> row, List<Violation> errors) {
             if (row.key() != null) {
                 keys.add(row.key());
             }

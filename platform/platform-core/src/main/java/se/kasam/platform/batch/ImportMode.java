@@ -1,9 +1,9 @@
-package se.kasam.participants.mapping;
+package se.kasam.platform.batch;
 
 import java.util.Locale;
 import se.kasam.platform.problem.ProblemException;
 
-/** How an HR batch is applied. */
+/** How a batch import is applied. */
 public enum ImportMode {
     /** Check every row and report; write nothing. */
     DRY_RUN,

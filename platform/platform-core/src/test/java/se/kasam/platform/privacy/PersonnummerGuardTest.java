@@ -1,4 +1,4 @@
-package se.kasam.participants.rules;
+package se.kasam.platform.privacy;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

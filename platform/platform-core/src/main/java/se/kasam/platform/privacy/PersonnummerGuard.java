@@ -1,9 +1,11 @@
-package se.kasam.participants.rules;
+package se.kasam.platform.privacy;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import se.kasam.platform.problem.Problem.Violation;
 
 /**
  * Recognises values that look like a Swedish personnummer or samordningsnummer (YYMMDD-NNNN, YYYYMMDDNNNN,
@@ -14,6 +16,14 @@ public final class PersonnummerGuard {
     private static final Pattern SHAPE = Pattern.compile("(\\d{2})?(\\d{2})(\\d{2})(\\d{2})[-+]?(\\d{3})(\\d)");
 
     private PersonnummerGuard() {
+    }
+
+    /** Adds a violation (rule NoPersonnummer) when {@code value} looks like a personnummer. */
+    public static void check(List<Violation> errors, String field, String value) {
+        if (looksLikePersonnummer(value)) {
+            errors.add(new Violation(field, "NoPersonnummer",
+                    "looks like a personnummer; Kasam never stores one: send the employee number"));
+        }
     }
 
     public static boolean looksLikePersonnummer(String value) {
