@@ -235,22 +235,13 @@ public class HrImportService {
     /** An atomic batch with a rejected row: a problem naming every rejected row's fields; nothing was written. */
     private static ProblemException rejection(Plan<UnitInput> unitPlan, Plan<EmployeeInput> employeePlan) {
         List<Violation> errors = new ArrayList<>();
-        addErrors(errors, "units", unitPlan.rows);
-        addErrors(errors, "employees", employeePlan.rows);
+        errors.addAll(RowResult.errors("units", unitPlan.rows));
+        errors.addAll(RowResult.errors("employees", employeePlan.rows));
         long rows = unitPlan.rows.stream().filter(r -> r.outcome() == Outcome.REJECTED).count()
                 + employeePlan.rows.stream().filter(r -> r.outcome() == Outcome.REJECTED).count();
         return new ProblemException(ProblemType.VALIDATION, rows + " rows rejected, so nothing was written "
                 + "(atomic mode); fields are named as employees[row].field, rows counted from 1; "
                 + "send mode=dry-run for the full report or mode=partial to apply the valid rows", errors);
-    }
-
-    private static void addErrors(List<Violation> errors, String section, List<RowResult> rows) {
-        for (RowResult row : rows) {
-            for (Violation v : row.errors()) {
-                errors.add(new Violation(section + "[" + row.row() + "]." + v.field(), v.rule(),
-                        (row.key() == null ? "" : row.key() + ": ") + v.message()));
-            }
-        }
     }
 
     /** What one section of the batch will do. */

@@ -5,10 +5,13 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.platform.security.Roles;
 import se.kasam.sickleave.mapping.EmployeeView;
+import se.kasam.sickleave.mapping.SpellView;
+import se.kasam.sickleave.service.AbsenceQueries;
 import se.kasam.sickleave.service.EmployeeProjection;
 
 @Path("/api/sickleave/employees")
@@ -16,6 +19,9 @@ import se.kasam.sickleave.service.EmployeeProjection;
 public class EmployeeResource {
     @Inject
     EmployeeProjection projection;
+
+    @Inject
+    AbsenceQueries queries;
 
     @GET
     @Path("/{employeeNumber}")
@@ -25,5 +31,14 @@ public class EmployeeResource {
                     + "employment rate, full-time hours and employment dates.")
     public EmployeeView get(@PathParam("employeeNumber") String employeeNumber) {
         return projection.get(employeeNumber);
+    }
+
+    @GET
+    @Path("/{employeeNumber}/spells")
+    @RolesAllowed({Roles.HR_ADMIN, Roles.MANAGER, Roles.EMPLOYEE})
+    @Operation(summary = "An employee's spells", description = "hr-admin, the manager of the employee's unit or a unit "
+            + "above, or the employee; anyone else gets 404. Every read is written to the audit log.")
+    public List<SpellView> spellsOf(@PathParam("employeeNumber") String employeeNumber) {
+        return queries.spellsOf(employeeNumber, "GET /api/sickleave/employees/{employeeNumber}/spells");
     }
 }

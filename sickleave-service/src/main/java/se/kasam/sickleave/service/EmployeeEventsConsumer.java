@@ -31,7 +31,7 @@ public class EmployeeEventsConsumer {
     public void onEmployeeEvent(ConsumerRecord<String, String> record) {
         inbox.processOnce("employee-projection", record, event -> {
             if (EmployeeChanged.TYPE.equals(event.type())) {
-                projection.apply(event.dataAs(EmployeeChanged.class, json));
+                projection.apply(event.dataAs(EmployeeChanged.class, json), Events.day(event));
             } else {
                 LOG.debugf("ignoring event type %s", event.type());
             }

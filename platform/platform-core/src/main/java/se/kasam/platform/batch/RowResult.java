@@ -1,6 +1,7 @@
 package se.kasam.platform.batch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.List;
 import se.kasam.platform.problem.Problem.Violation;
 
@@ -12,6 +13,18 @@ import se.kasam.platform.problem.Problem.Violation;
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record RowResult(int row, String key, Outcome outcome, List<Violation> errors) {
+
+    /** The rejected rows' violations, each field named as {@code section[row].field} (rows counted from 1). */
+    public static List<Violation> errors(String section, List<RowResult> rows) {
+        List<Violation> errors = new ArrayList<>();
+        for (RowResult row : rows) {
+            for (Violation v : row.errors()) {
+                errors.add(new Violation(section + "[" + row.row() + "]." + v.field(), v.rule(),
+                        (row.key() == null ? "" : row.key() + ": ") + v.message()));
+            }
+        }
+        return errors;
+    }
 
     public enum Outcome { CREATED, UPDATED, UNCHANGED, REJECTED, LEFT }
 

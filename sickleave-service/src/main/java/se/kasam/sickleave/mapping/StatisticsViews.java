@@ -1,0 +1,53 @@
+package se.kasam.sickleave.mapping;
+
+import java.time.YearMonth;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.kasam.sickleave.rules.KeyFigures.Figure;
+
+/** The shapes of the statistics answers. */
+public final class StatisticsViews {
+    private StatisticsViews() {
+    }
+
+    static final String FIGURES = "The seven statutory key figures, in percent: TOTAL = sick hours ÷ ordinary hours; "
+            + "LONG_TERM_SHARE = hours in spells of 60 consecutive days or more ÷ all sick hours; WOMEN, MEN, "
+            + "AGE_29_OR_YOUNGER, AGE_30_TO_49, AGE_50_OR_OLDER = the group's sick hours ÷ its ordinary hours (age on "
+            + "the day the hours fall). Ordinary hours: employment rate × full-time weekly hours, spread evenly over "
+            + "the calendar days of employment; sick hours: each day of a sick-leave spell counts its extent's share "
+            + "of that day's ordinary hours. employees = the group's head count. A figure is null, with the reason in "
+            + "'suppressed', when its group has 10 employees or fewer (GROUP_TOO_SMALL), when it can be traced to one "
+            + "person (SINGLE_PERSON), or when it could be computed from the figures shown (COMPLEMENTARY).";
+
+    @Schema(description = FIGURES)
+    public record KeyFiguresView(String unit, YearMonth from, YearMonth to, int employees, List<Figure> figures) {
+    }
+
+    public record MonthFigures(YearMonth month, int employees, List<Figure> figures) {
+    }
+
+    @Schema(description = "A monthly series of the key figures; each month is suppressed on its own. " + FIGURES)
+    public record MonthlyView(String unit, YearMonth from, YearMonth to, List<MonthFigures> months) {
+    }
+
+    public record UnitFigures(String unit, int employees, List<Figure> figures) {
+    }
+
+    @Schema(description = "The key figures of a unit's subtree, of its own staff (not in a unit below) and of each "
+            + "child unit's subtree, suppressed together so no figure can be computed from the others. " + FIGURES)
+    public record BreakdownView(String unit, YearMonth from, YearMonth to, UnitFigures total, UnitFigures ownStaff,
+                                List<UnitFigures> children) {
+    }
+
+    public record PeriodFigures(String name, YearMonth from, YearMonth to, int employees, List<Figure> figures) {
+    }
+
+    @Schema(description = "Change of a figure from the first period, in percentage points; null when either is suppressed")
+    public record Change(String period, String comparedWith, String figure, Double percentagePoints) {
+    }
+
+    @Schema(description = "The key figures for the programme's periods side by side, with the change from the first "
+            + "period for everyone, women and men. " + FIGURES)
+    public record ProgrammeView(String unit, List<PeriodFigures> periods, List<Change> changes) {
+    }
+}

@@ -1,0 +1,70 @@
+package se.kasam.sickleave.service;
+
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
+import io.quarkus.panache.common.Sort;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import se.kasam.platform.paging.Page;
+import se.kasam.platform.paging.PageRequest;
+import se.kasam.platform.problem.ProblemException;
+import se.kasam.sickleave.AuditEntry;
+import se.kasam.sickleave.Employee;
+import se.kasam.sickleave.FollowUp;
+import se.kasam.sickleave.Spell;
+import se.kasam.sickleave.mapping.AuditView;
+import se.kasam.sickleave.mapping.FollowUpView;
+import se.kasam.sickleave.mapping.SpellView;
+import se.kasam.sickleave.repository.EmployeeRepository;
+import se.kasam.sickleave.repository.SpellRepository;
+
+/** Reads of individual absence data, each checked and audited in its transaction. */
+@ApplicationScoped
+@Transactional
+public class AbsenceQueries {
+    @Inject
+    SpellRepository spells;
+
+    @Inject
+    EmployeeRepository employees;
+
+    @Inject
+    AbsenceAccess access;
+
+    public SpellView spell(String spellId, String endpoint) {
+        Spell spell = spells.findById(spellId);
+        if (spell == null) {
+            throw ProblemException.notFound("spell " + spellId);
+        }
+        access.read(spell.employeeNumber, endpoint);
+        return SpellView.of(spell);
+    }
+
+    public List<SpellView> spellsOf(String employeeNumber, String endpoint) {
+        access.read(employeeNumber, endpoint);
+        return spells.ofEmployee(employeeNumber).stream().map(SpellView::of).toList();
+    }
+
+    /** hr-admin: every signal; a manager: those of the employees now in their units. Each employee listed is audited. */
+    public Page<FollowUpView> followUps(PageRequest page, String endpoint) {
+        PanacheQuery<FollowUp> query = access.isHrAdmin()
+                ? FollowUp.findAll(Sort.descending("dueOn").and("id"))
+                : FollowUp.find("employeeNumber in (select e.employeeNumber from Employee e where e.unitCode in ?1)",
+                Sort.descending("dueOn").and("id"), access.managedUnits());
+        List<FollowUp> items = query.page(page.page, page.size).list();
+        List<FollowUpView> views = items.stream().map(f -> {
+            access.read(f.employeeNumber, endpoint);
+            Employee e = employees.findById(f.employeeNumber);
+            return new FollowUpView(f.id, f.employeeNumber, e == null ? null : e.unitCode, f.kind, f.dueOn, f.windowStart);
+        }).toList();
+        return Page.of(views, page, query.count());
+    }
+
+    public Page<AuditView> audit(String employeeNumber, PageRequest page) {
+        PanacheQuery<AuditEntry> query = employeeNumber == null
+                ? AuditEntry.findAll(Sort.descending("at").and("id"))
+                : AuditEntry.find("employeeNumber", Sort.descending("at").and("id"), employeeNumber);
+        return Page.of(query.page(page.page, page.size).list().stream().map(AuditView::of).toList(), page, query.count());
+    }
+}
