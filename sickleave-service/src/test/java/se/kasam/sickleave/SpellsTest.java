@@ -18,6 +18,8 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -35,6 +37,8 @@ class SpellsTest {
     static final String HANNA = TestTokens.of("hanna", Roles.HR_ADMIN);
     static final String MAGNUS = TestTokens.withRoles("magnus", List.of(Roles.MANAGER, Roles.EMPLOYEE), "SPT-M");
     static final String EMMA = TestTokens.of("emma", Roles.EMPLOYEE, "SPT-E1");
+
+    static final Path EVENTS = Path.of("src/main/resources/events");
 
     @Inject
     EntityManager em;
@@ -191,6 +195,11 @@ class SpellsTest {
         assertEquals("RETURN_TO_WORK_PLAN", event.get("kind").asText());
         assertEquals("SPT", event.get("unitCode").asText());
         assertFalse(event.has("spellId") || event.has("extent") || event.has("periods"), "no health detail: " + event);
+        // the published example and schema have exactly the fields of the real event
+        JsonNode schema = json.readTree(Files.readString(EVENTS.resolve(FollowUpChanged.TYPE + ".schema.json")));
+        JsonNode example = json.readTree(Files.readString(EVENTS.resolve(FollowUpChanged.TYPE + ".example.json")));
+        assertEquals(names(schema.get("properties")), names(event));
+        assertEquals(names(example), names(event));
         // HR corrects the spell: it lasted 20 days only, the signal is withdrawn
         given().auth().oauth2(HR).contentType(ContentType.JSON).body("""
                 {"spellId": "SPT-FL", "employeeNumber": "SPT-E1", "kind": "SICK_LEAVE", "expectedLongTerm": true,
@@ -212,6 +221,12 @@ class SpellsTest {
         assertEquals(0.0, sickHours("SPT-LATE"));
         new Organisation().employee("SPT-LATE", "SPT-X", "FEMALE", 1980).awaitProjected(em);
         await().atMost(Duration.ofSeconds(15)).until(() -> Math.abs(sickHours("SPT-LATE") - 30 * 40.0 / 7) < 1e-6);
+    }
+
+    private static java.util.Set<String> names(JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private double sickHours(String employee) {

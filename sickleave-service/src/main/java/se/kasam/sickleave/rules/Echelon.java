@@ -43,8 +43,11 @@ final class Echelon {
         return reduced;
     }
 
-    /** row := p·row − f·pivot, chosen so that row[column] becomes 0; then divided by the gcd of its entries. */
-    private static void eliminate(long[] row, long[] pivot, int column) {
+    /**
+     * row := p·row − f·pivot, with p > 0 when pivot[column] > 0, chosen so that row[column] becomes 0; then divided
+     * by the (positive) gcd of its entries.
+     */
+    static void eliminate(long[] row, long[] pivot, int column) {
         if (row[column] == 0) {
             return;
         }

@@ -1,6 +1,7 @@
 package se.kasam.sickleave.rules;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,24 +27,19 @@ import java.util.stream.Stream;
  *
  * <p><b>Complementary suppression.</b> The quantities behind the figures (sick hours, ordinary hours) add up
  * along the response's {@link Relation}s: all = women + men, all = the three age bands, a unit's subtree = its own
- * staff + each child subtree. Whoever sees the shown cells can solve these equations for a hidden one, so more
- * cells are hidden ({@link Reason#COMPLEMENTARY}) until
- * <ul>
- * <li>no hidden value is uniquely determined by the shown values and the relations ({@link #determined}, exact),
- *     and</li>
- * <li>no relation has a shown total whose hidden parts are all 0 (no contributors): the total less its shown
- *     parts would be 0, and as hours are never negative, each of those parts would be seen to be 0. This use of
- *     non-negativity is checked within one relation; bounds it gives across several relations are not.</li>
- * </ul>
- * An empty group (head count 0) is hidden as well, but its value counts as known, 0, since an organisation chart
- * tells that the group is empty: it protects no other cell.
+ * staff + each child subtree. Whoever sees the shown cells can solve these equations for a hidden one, and knows
+ * that no value is negative: a shown total of 0 tells that each of its parts is 0. So more cells are hidden
+ * ({@link Reason#COMPLEMENTARY}) until no hidden value is uniquely determined by the shown values, the relations
+ * and non-negativity ({@link #determined}, exact). A hidden value may still be narrowed to a range; that is
+ * allowed. An empty group (head count 0) is hidden too, but its value counts as known, 0, since an organisation
+ * chart tells that the group is empty: it protects no other cell.
  *
  * <p>The cells to hide are chosen greedily and deterministically, one at a time, among the shown cells of the
- * relations at issue: those whose only unknown cell they give away; if there are none, those around a cell that
- * only a combination of relations gives away; if none, those with a zero total, where a non-zero part or the total
- * will do. The best is the cell in most of these relations, then the smallest group, a part before a total, then
- * by id. Each step hides one more cell, so this ends, at worst with everything hidden. Afterwards each
- * complementary cell, latest first, is shown again if the others still protect everything.
+ * relations at issue: those with a single unknown cell, which they give away; if there are none, the relations
+ * around a cell that only a combination of relations or non-negativity gives away, the nearest that have a shown
+ * cell. The best is the cell in most of these relations, then the smallest group, a part before a total, then by
+ * id. Each step hides one more cell, so this ends, at worst with everything hidden. Afterwards each complementary
+ * cell, latest first, is shown again if the others still protect everything.
  */
 public final class Suppression {
     public static final int DEFAULT_THRESHOLD = 10;
@@ -144,14 +140,50 @@ public final class Suppression {
 
     /**
      * Which of the unknown cells can be worked out exactly from the relations when every other cell's value is
-     * known. With the known values substituted, the relations restricted to the unknown cells form a linear system
-     * M·x = b; cell i is determined iff the unit vector e_i lies in the row space of M. Computed exactly, in
-     * integers; the answer depends on M alone, not on the values.
+     * known, and no value is negative. Exact, in integer arithmetic.
+     * <ul>
+     * <li>By linear algebra: with the known values substituted, the relations restricted to the unknown cells form
+     *     a linear system M·x = b, and cell i is determined iff the unit vector e_i lies in the row space of M.
+     *     This depends on M alone, not on the values.</li>
+     * <li>By non-negativity: a cell of value 0 is given away iff no change d of the unknown values keeps the
+     *     relations (M·d = 0), leaves every other zero cell non-negative and makes this one positive (the positive
+     *     cells have room to move a little either way). A shown total of 0 over hidden parts is the simplest case.
+     *     </li>
+     * </ul>
      *
      * @param unknown the cells whose values are not known: the hidden ones, less empty groups
+     * @param zeros   those of them whose value is 0 (no contributors); empty for linear algebra alone
+     * @throws ArithmeticException if an intermediate integer would overflow a {@code long}, rather than answer
+     *                             wrongly
      */
-    public static Set<String> determined(Set<String> unknown, List<Relation> relations) {
-        List<String> columns = List.copyOf(new TreeSet<>(unknown));
+    public static Set<String> determined(Set<String> unknown, Set<String> zeros, List<Relation> relations) {
+        List<String> columns = Stream.concat(unknown.stream().filter(id -> !zeros.contains(id)).sorted(),
+                unknown.stream().filter(zeros::contains).sorted()).toList();
+        int positives = (int) unknown.stream().filter(id -> !zeros.contains(id)).count();
+        List<long[]> reduced = Echelon.reduce(rows(columns, relations), columns.size());
+        // In reduced echelon form a combination of rows has, in each row's leading column, that row's coefficient
+        // times its leading entry. So e_i is one only if it is a multiple of the row leading at i, and that row
+        // then has no other non-zero entry.
+        Set<String> determined = new TreeSet<>();
+        for (long[] row : reduced) {
+            int[] nonZero = IntStream.range(0, row.length).filter(k -> row[k] != 0).toArray();
+            if (nonZero.length == 1) {
+                determined.add(columns.get(nonZero[0]));
+            }
+        }
+        // With the positive cells' columns first, the reduced rows that involve zero cells only are the equations
+        // that the zero cells' part of a change d must satisfy, and all they must satisfy.
+        List<long[]> zeroRows = reduced.stream()
+                .filter(row -> IntStream.range(0, positives).allMatch(k -> row[k] == 0))
+                .map(row -> Arrays.copyOfRange(row, positives, row.length)).toList();
+        boolean[] canBePositive = Cone.positive(zeroRows, columns.size() - positives);
+        IntStream.range(positives, columns.size()).filter(k -> !canBePositive[k - positives])
+                .forEach(k -> determined.add(columns.get(k)));
+        return determined;
+    }
+
+    /** The relations as rows of M: total − parts, over the given cells only. */
+    private static List<long[]> rows(List<String> columns, List<Relation> relations) {
         Map<String, Integer> column = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             column.put(columns.get(i), i);
@@ -163,19 +195,10 @@ public final class Suppression {
                     .forEach(id -> row[column.get(id)] = id.equals(relation.total()) ? 1 : -1);
             rows.add(row);
         }
-        // In reduced echelon form a combination of rows has, in each row's leading column, that row's coefficient
-        // times its leading entry. So e_i is one only if it is a multiple of the row leading at i, and that row
-        // then has no other non-zero entry.
-        Set<String> determined = new TreeSet<>();
-        for (long[] row : Echelon.reduce(rows, columns.size())) {
-            int[] nonZero = IntStream.range(0, row.length).filter(k -> row[k] != 0).toArray();
-            if (nonZero.length == 1) {
-                determined.add(columns.get(nonZero[0]));
-            }
-        }
-        return determined;
+        return rows;
     }
 
+    /** The primary rule alone, for a figure outside the relations (the long-term share, beside its total). */
     public Optional<Reason> primary(Cell cell) {
         if (cell.headCount() <= threshold) {
             return Optional.of(Reason.GROUP_TOO_SMALL);
@@ -196,20 +219,16 @@ public final class Suppression {
         if (direct.isPresent()) {
             return direct;
         }
-        // one that only a combination of relations gives away
-        for (String cell : determined(unknown, relations)) {
+        // one that only a combination of relations, or non-negativity, gives away
+        Set<String> zeros = unknown.stream().filter(id -> cells.get(id).contributors() == 0)
+                .collect(Collectors.toSet());
+        for (String cell : determined(unknown, zeros, relations)) {
             Optional<String> near = nearest(cell, cells, relations, hidden);
-            if (near.isPresent()) System.err.println("NEAREST-USED");
             if (near.isPresent()) {
                 return near;
             }
         }
-        // a shown total less its shown parts is 0: then each unknown part is 0, since hours are never negative
-        return best(relations.stream()
-                .filter(r -> !hidden.contains(r.total()))
-                .filter(r -> r.parts().stream().anyMatch(unknown::contains)
-                        && r.parts().stream().filter(unknown::contains).allMatch(id -> cells.get(id).contributors() == 0))
-                .flatMap(r -> shown(r, cells, hidden).filter(c -> c.total() || c.cell().contributors() > 0)));
+        return Optional.empty();
     }
 
     /** The best shown cell of the relations around a cell, widening the circle until one has a shown cell. */

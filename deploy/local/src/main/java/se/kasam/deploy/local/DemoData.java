@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import se.kasam.deploy.local.demo.AbsenceGenerator;
 import se.kasam.deploy.local.demo.MunicipalityGenerator;
 import se.kasam.deploy.local.demo.MunicipalityGenerator.EmployeeRow;
 import se.kasam.deploy.local.demo.MunicipalityGenerator.Municipality;
@@ -21,14 +22,16 @@ import se.kasam.deploy.local.demo.MunicipalityGenerator.UnitRow;
 
 /**
  * The demo municipality (about 1,300 employees), loaded through the gateway's HR import with the HR integration's
- * token, as the HR system would, with the demo logins tied to some of its people; then a first trio round formed by
- * the project lead. Loading again changes nothing: the import reports every row unchanged.
+ * token, as the HR system would, with the demo logins tied to some of its people, and its absence from 2018 on (payroll's
+ * spells, through the sick-leave import); then a first trio round formed by the project lead. Loading again changes
+ * nothing: the imports report every row unchanged.
  */
 final class DemoData {
     static final int EMPLOYEES = 1_300;
     static final long SEED = 2026;
     /** A fixed day, so the same demo is generated on any day and a restart re-sends an unchanged batch. */
     static final LocalDate AS_OF = LocalDate.of(2026, 1, 1);
+    static final LocalDate ABSENCE_FROM = LocalDate.of(2018, 1, 1);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -46,6 +49,9 @@ final class DemoData {
         Municipality municipality = withDemoLogins(MunicipalityGenerator.generate(EMPLOYEES, SEED, AS_OF));
         post("/api/participants/hr/import", Map.of("units", municipality.units(), "employees", municipality.employees()),
                 tokens.hrIntegration());
+        // eight years of absence, so the programme years (2019-2021) have a before and an after
+        post("/api/sickleave/spells/import", Map.of("spells", AbsenceGenerator.generate(municipality.employees(),
+                ABSENCE_FROM, AS_OF.minusDays(1), SEED)), tokens.hrIntegration());
         String lead = tokens.user("petra.lead");
         if (get("/api/participants/trio-rounds", lead).path("totalItems").asLong() == 0) {
             post("/api/participants/trio-rounds", Map.of("name", "Kasam 2.0, första omgången", "seed", SEED), lead);

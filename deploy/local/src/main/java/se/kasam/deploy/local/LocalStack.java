@@ -119,6 +119,10 @@ public final class LocalStack implements AutoCloseable {
         config.put("quarkus.datasource.password", "postgres");
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        // settings of a service given to the launcher, e.g. -Dkasam.sickleave.first-month=2021-01
+        String prefix = "kasam." + service.replace("-service", "") + ".";
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
+                .forEach(k -> config.put(k, System.getProperty(k)));
         return config;
     }
 

@@ -3,6 +3,9 @@ package se.kasam.deploy.local;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -90,6 +93,41 @@ class SystemIT {
         // a manager may not form a round for units that are not theirs
         given().auth().oauth2(magnus).contentType(ContentType.JSON).body(Map.of("name", "x", "unitCodes", List.of("KS")))
                 .post("/api/participants/trio-rounds").then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void theDemoAbsenceGivesSuppressedStatisticsAndIndividualSpellsOnlyToThoseWhoMay() {
+        String erik = tokens.user("erik.eval");
+        // the demo's absence is loaded with the municipality; its facts follow the employee events
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().auth().oauth2(erik).get("/api/sickleave/statistics?from=2025-01&to=2025-12").then().statusCode(200)
+                        .body("employees", greaterThanOrEqualTo(1300))
+                        .body("figures.find { it.key == 'TOTAL' }.percent", greaterThan(3.0f)));
+        var year = given().auth().oauth2(erik).get("/api/sickleave/statistics?from=2025-01&to=2025-12").then().extract();
+        float women = year.path("figures.find { it.key == 'WOMEN' }.percent");
+        float men = year.path("figures.find { it.key == 'MEN' }.percent");
+        assertTrue(women > men, "women's rate above men's: " + women + " / " + men);
+        // the programme years are lower than the year before
+        var before = given().auth().oauth2(erik).get("/api/sickleave/statistics?from=2018-01&to=2018-12").then().extract();
+        var during = given().auth().oauth2(erik).get("/api/sickleave/statistics?from=2020-01&to=2020-12").then().extract();
+        float rateBefore = before.path("figures.find { it.key == 'WOMEN' }.percent");
+        float rateDuring = during.path("figures.find { it.key == 'WOMEN' }.percent");
+        assertTrue(rateDuring < rateBefore, "women 2020 " + rateDuring + " below 2018 " + rateBefore);
+        given().auth().oauth2(erik).get("/api/sickleave/statistics/programme").then().statusCode(200)
+                .body("periods.name", hasItems("before", "during", "after"));
+        // a unit with few employees is suppressed in the breakdown, whoever asks
+        given().auth().oauth2(tokens.user("hanna.hr")).queryParam("unit", "KOMMUN").get("/api/sickleave/statistics/units")
+                .then().statusCode(200).body("ownStaff.figures.find { it.key == 'TOTAL' }.suppressed", equalTo("GROUP_TOO_SMALL"));
+
+        // individual spells: Magnus may read Emma's (his staff), not Hanna's; the project lead none; every read audited
+        String magnus = tokens.user("magnus.chef");
+        given().auth().oauth2(magnus).get("/api/sickleave/employees/D0005/spells").then().statusCode(200);
+        given().auth().oauth2(magnus).get("/api/sickleave/employees/D0001/spells").then().statusCode(404).contentType(PROBLEM);
+        given().auth().oauth2(tokens.user("emma.employee")).get("/api/sickleave/me/spells").then().statusCode(200);
+        given().auth().oauth2(tokens.user("petra.lead")).get("/api/sickleave/employees/D0005/spells").then().statusCode(403);
+        given().auth().oauth2(tokens.user("hanna.hr")).queryParam("employee", "D0005").get("/api/sickleave/audit")
+                .then().statusCode(200).body("items.actor", hasItems("magnus.chef", "emma.employee"));
+        given().auth().oauth2(magnus).get("/api/sickleave/statistics?unit=KS").then().statusCode(404);
     }
 
     @Test
