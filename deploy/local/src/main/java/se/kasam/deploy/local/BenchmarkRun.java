@@ -7,6 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -39,5 +44,27 @@ record BenchmarkRun(Path root, Path data, Path out, StackOptions options, Map<St
         Files.writeString(out, text);
         System.out.println(text);
         System.out.println("benchmark: figures written to " + out);
+    }
+
+    static long count(Connection db, String sql) throws SQLException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    /** The median and every run, rounded to hundredths. */
+    static Map<String, Object> stats(double[] values) {
+        return Map.of("median", round2(median(values)), "runs", Arrays.stream(values).map(BenchmarkRun::round2).toArray());
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    static double round2(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 }

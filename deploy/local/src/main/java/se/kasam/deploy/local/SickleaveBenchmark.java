@@ -1,5 +1,10 @@
 package se.kasam.deploy.local;
 
+import static se.kasam.deploy.local.BenchmarkRun.count;
+import static se.kasam.deploy.local.BenchmarkRun.median;
+import static se.kasam.deploy.local.BenchmarkRun.round2;
+import static se.kasam.deploy.local.BenchmarkRun.stats;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -226,26 +231,5 @@ public final class SickleaveBenchmark {
             throw new IllegalStateException(url + " answered " + response.statusCode() + " " + response.body());
         }
         return JSON.readTree(response.body());
-    }
-
-    private static long count(Connection db, String sql) throws SQLException {
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static Map<String, Object> stats(double[] values) {
-        return Map.of("median", round2(median(values)), "runs", Arrays.stream(values).map(SickleaveBenchmark::round2).toArray());
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static double round2(double v) {
-        return Math.round(v * 100) / 100.0;
     }
 }
