@@ -1,6 +1,5 @@
 package se.kasam.sickleave;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -12,7 +11,7 @@ import java.time.OffsetDateTime;
 /** One read of an individual's absence data: who read whose, when, through which endpoint. */
 @Entity
 @Table(name = "audit_entry")
-public class AuditEntry extends PanacheEntityBase {
+public class AuditEntry {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;

@@ -1,6 +1,5 @@
 package se.kasam.sickleave;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +14,7 @@ import se.kasam.sickleave.rules.FollowUpRules.Kind;
 /** A follow-up signal: its kind and dates, and nothing else of the employee's health. */
 @Entity
 @Table(name = "follow_up")
-public class FollowUp extends PanacheEntityBase {
+public class FollowUp {
     @Id
     public UUID id;
 

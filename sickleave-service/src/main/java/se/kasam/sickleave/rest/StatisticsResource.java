@@ -48,8 +48,7 @@ public class StatisticsResource {
     @Operation(summary = "The seven key figures for a period and a unit subtree", description = PERIOD)
     public KeyFiguresView keyFigures(@QueryParam("unit") @Parameter(description = UNIT) String unit,
                                      @QueryParam("from") String from, @QueryParam("to") String to) {
-        return statistics.keyFigures(allowed(unit), month("from", from, YearMonth.of(lastYear(), 1)),
-                month("to", to, YearMonth.of(lastYear(), 12)));
+        return statistics.keyFigures(allowed(unit), first(from), last(to));
     }
 
     @GET
@@ -58,8 +57,7 @@ public class StatisticsResource {
     @Operation(summary = "A monthly series of the key figures", description = PERIOD + " At most 120 months.")
     public MonthlyView monthly(@QueryParam("unit") @Parameter(description = UNIT) String unit,
                                @QueryParam("from") String from, @QueryParam("to") String to) {
-        return statistics.monthly(allowed(unit), month("from", from, YearMonth.of(lastYear(), 1)),
-                month("to", to, YearMonth.of(lastYear(), 12)));
+        return statistics.monthly(allowed(unit), first(from), last(to));
     }
 
     @GET
@@ -68,8 +66,7 @@ public class StatisticsResource {
     @Operation(summary = "The key figures of each child unit of a unit", description = PERIOD)
     public BreakdownView breakdown(@QueryParam("unit") @Parameter(description = "The unit to break down", required = true) String unit,
                                    @QueryParam("from") String from, @QueryParam("to") String to) {
-        return statistics.breakdown(allowed(unit), month("from", from, YearMonth.of(lastYear(), 1)),
-                month("to", to, YearMonth.of(lastYear(), 12)));
+        return statistics.breakdown(allowed(unit), first(from), last(to));
     }
 
     @GET
@@ -104,8 +101,14 @@ public class StatisticsResource {
         return unit;
     }
 
-    private int lastYear() {
-        return YearMonth.now(clock).getYear() - 1;
+    /** The period's first month; by default January of last year. */
+    private YearMonth first(String value) {
+        return month("from", value, YearMonth.of(YearMonth.now(clock).getYear() - 1, 1));
+    }
+
+    /** The period's last month; by default December of last year. */
+    private YearMonth last(String value) {
+        return month("to", value, YearMonth.of(YearMonth.now(clock).getYear() - 1, 12));
     }
 
     private static YearMonth month(String field, String value, YearMonth fallback) {

@@ -2,7 +2,6 @@ package se.kasam.sickleave.service;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +10,7 @@ import se.kasam.platform.security.Caller;
 import se.kasam.platform.security.Roles;
 import se.kasam.sickleave.AuditEntry;
 import se.kasam.sickleave.Employee;
+import se.kasam.sickleave.repository.AuditRepository;
 import se.kasam.sickleave.repository.EmployeeRepository;
 import se.kasam.sickleave.repository.UnitRepository;
 
@@ -31,7 +31,7 @@ public class AbsenceAccess {
     EmployeeRepository employees;
 
     @Inject
-    EntityManager em;
+    AuditRepository audit;
 
     private Set<String> managed;
 
@@ -46,7 +46,7 @@ public class AbsenceAccess {
         entry.actorEmployee = caller.employeeNumber().orElse(null);
         entry.employeeNumber = employeeNumber;
         entry.endpoint = endpoint;
-        em.persist(entry);
+        audit.persist(entry);
     }
 
     public boolean isHrAdmin() {

@@ -16,7 +16,9 @@ import se.kasam.sickleave.Spell;
 import se.kasam.sickleave.mapping.AuditView;
 import se.kasam.sickleave.mapping.FollowUpView;
 import se.kasam.sickleave.mapping.SpellView;
+import se.kasam.sickleave.repository.AuditRepository;
 import se.kasam.sickleave.repository.EmployeeRepository;
+import se.kasam.sickleave.repository.FollowUpRepository;
 import se.kasam.sickleave.repository.SpellRepository;
 
 /** Reads of individual absence data, each checked and audited in its transaction. */
@@ -28,6 +30,12 @@ public class AbsenceQueries {
 
     @Inject
     EmployeeRepository employees;
+
+    @Inject
+    FollowUpRepository followUps;
+
+    @Inject
+    AuditRepository audit;
 
     @Inject
     AbsenceAccess access;
@@ -49,8 +57,8 @@ public class AbsenceQueries {
     /** hr-admin: every signal; a manager: those of the employees now in their units. Each employee listed is audited. */
     public Page<FollowUpView> followUps(PageRequest page, String endpoint) {
         PanacheQuery<FollowUp> query = access.isHrAdmin()
-                ? FollowUp.findAll(Sort.descending("dueOn").and("id"))
-                : FollowUp.find("employeeNumber in (select e.employeeNumber from Employee e where e.unitCode in ?1)",
+                ? followUps.findAll(Sort.descending("dueOn").and("id"))
+                : followUps.find("employeeNumber in (select e.employeeNumber from Employee e where e.unitCode in ?1)",
                 Sort.descending("dueOn").and("id"), access.managedUnits());
         List<FollowUp> items = query.page(page.page, page.size).list();
         List<FollowUpView> views = items.stream().map(f -> {
@@ -63,8 +71,8 @@ public class AbsenceQueries {
 
     public Page<AuditView> audit(String employeeNumber, PageRequest page) {
         PanacheQuery<AuditEntry> query = employeeNumber == null
-                ? AuditEntry.findAll(Sort.descending("at").and("id"))
-                : AuditEntry.find("employeeNumber", Sort.descending("at").and("id"), employeeNumber);
+                ? audit.findAll(Sort.descending("at").and("id"))
+                : audit.find("employeeNumber", Sort.descending("at").and("id"), employeeNumber);
         return Page.of(query.page(page.page, page.size).list().stream().map(AuditView::of).toList(), page, query.count());
     }
 }

@@ -90,6 +90,7 @@ public class SpellService {
     }
 
     public void delete(String spellId, String ifMatch) {
+        lock();
         Map<String, Stored> stored = store.touching(List.of(), List.of(spellId));
         Stored spell = stored.get(spellId);
         if (spell == null) {
@@ -98,7 +99,6 @@ public class SpellService {
         if (ifMatch != null) {
             Versions.requireMatch(ifMatch, spell.version());
         }
-        lock();
         store.write(List.of(spellId), List.of(), Map.of(), "");
         facts.recompute(List.of(spell.spell().employeeNumber()));
     }

@@ -55,8 +55,8 @@ public class StatisticsService {
     @Inject
     Clock clock;
 
-    /** A unit's subtree (or everyone) as counted live and as archived. */
-    record Scope(String unit, Set<String> units, String archived) {
+    /** A unit's subtree (or everyone, units null) as counted live, and its key in the archived figures. */
+    record Scope(Set<String> units, String archived) {
         Map<String, String> rows() {
             if (units == null) {
                 return null;
@@ -216,12 +216,12 @@ public class StatisticsService {
 
     private Scope scope(String unit) {
         if (unit == null) {
-            return new Scope(null, null, WHOLE);
+            return new Scope(null, WHOLE);
         }
         if (units.findById(unit) == null) {
             throw ProblemException.notFound("unit " + unit);
         }
-        return new Scope(unit, units.subtrees(Set.of(unit)), "S:" + unit);
+        return new Scope(units.subtrees(Set.of(unit)), "S:" + unit);
     }
 
     private void checkPeriod(String field, YearMonth from, YearMonth to) {
