@@ -44,6 +44,7 @@ public class FactService {
     /** Everyone's facts, a chunk of employees at a time (so memory stays bounded at any size). */
     @SuppressWarnings("unchecked")
     public int recomputeAll() {
+        lock();
         List<String> everyone = em.createNativeQuery(
                 "select employee_number from employee union select employee_number from spell", String.class).getResultList();
         int facts = 0;
@@ -57,6 +58,7 @@ public class FactService {
         if (employees.isEmpty()) {
             return 0;
         }
+        lock();
         LocalDate today = LocalDate.now(clock);
         LocalDate from = liveFrom();
         Map<String, Inputs> inputs = facts.inputs(employees);
@@ -67,6 +69,15 @@ public class FactService {
         facts.replace(employees, from, computed);
         followUps.update(inputs, today);
         return computed.size();
+    }
+
+    /**
+     * Spells and facts are written by one transaction at a time. A spell change and the refresh after an employee
+     * event may touch the same employee; run side by side, each would replace the facts the other just wrote
+     * (stale figures, or a duplicate key). Imports also need it so their overlap check sees what the other wrote.
+     */
+    public void lock() {
+        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('sickleave.facts'))").getSingleResult();
     }
 
     /** The first day of the months kept as facts: the configured first month, or after the archived ones. */

@@ -60,6 +60,7 @@ public class RetentionService {
 
     @Transactional
     public Purge purge() {
+        facts.lock();
         LocalDate cutoff = LocalDate.now(clock).minus(config.retention());
         List<Integer> years = new ArrayList<>();
         Map<String, List<String>> ancestors = ancestors();

@@ -2,7 +2,6 @@ package se.kasam.sickleave.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -49,9 +48,6 @@ public class SpellService {
     @Inject
     Validator validator;
 
-    @Inject
-    EntityManager em;
-
     /** The outcome of writing one spell: what happened and its version now (0 when deleted). */
     public record Written(Outcome outcome, int version) {
     }
@@ -90,7 +86,7 @@ public class SpellService {
     }
 
     public void delete(String spellId, String ifMatch) {
-        lock();
+        facts.lock();
         Map<String, Stored> stored = store.touching(List.of(), List.of(spellId));
         Stored spell = stored.get(spellId);
         if (spell == null) {
@@ -112,13 +108,8 @@ public class SpellService {
         facts.recompute(plan.employeesTouched);
     }
 
-    /** Imports and single writes take turns: the overlap check must see what the other one wrote. */
-    private void lock() {
-        em.createNativeQuery("select pg_advisory_xact_lock(hashtext('sickleave.spells'))").getSingleResult();
-    }
-
     private Plan plan(List<BatchRow<SpellInput>> rows) {
-        lock();
+        facts.lock();
         Plan plan = new Plan();
         Map<Integer, List<Violation>> errors = new HashMap<>();
         Set<String> ids = new HashSet<>();

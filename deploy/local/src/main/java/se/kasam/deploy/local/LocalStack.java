@@ -1,6 +1,7 @@
 package se.kasam.deploy.local;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -102,7 +103,11 @@ public final class LocalStack implements AutoCloseable {
 
         if (options.demoData()) {
             progress.accept("demo municipality ...");
-            new DemoData(gatewayUrl(), new KeycloakTokens(keycloak.url())).load();
+            try {
+                new DemoData(gatewayUrl(), new KeycloakTokens(keycloak.url())).load();
+            } catch (RuntimeException e) {
+                throw new IllegalStateException(e.getMessage() + firstErrors(), e);
+            }
         }
         if (options.aotCache()) {
             Map<String, Map<String, String>> configs = new LinkedHashMap<>();
@@ -141,6 +146,20 @@ public final class LocalStack implements AutoCloseable {
 
     private Path logs() {
         return options.dataDir().resolve("logs");
+    }
+
+    /** The first error each service logged, so a failed start says why without opening the logs. */
+    private String firstErrors() {
+        StringBuilder errors = new StringBuilder("\nthe logs are in " + logs());
+        for (String name : services.keySet()) {
+            try (Stream<String> lines = Files.lines(logs().resolve(name + ".log"))) {
+                lines.filter(line -> line.contains(" ERROR ")).findFirst().ifPresent(line -> errors.append("\n")
+                        .append(name).append(": ").append(line, 0, Math.min(line.length(), 600)));
+            } catch (IOException | UncheckedIOException e) {
+                errors.append("\n").append(name).append(": log not readable (").append(e.getMessage()).append(')');
+            }
+        }
+        return errors.toString();
     }
 
     private List<String> aotOptions(String module) {
