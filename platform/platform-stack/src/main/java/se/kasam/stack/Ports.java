@@ -5,17 +5,45 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Port checks: a taken port is refused with a clear message instead of being half-used. */
 public final class Ports {
+    // below Linux's ephemeral range (32768-60999), so an outgoing connection can't take a port between choosing and binding
+    private static final int LOW = 20_000;
+    private static final int HIGH = 32_000;
+
     private Ports() {
     }
 
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
+        return freePorts(1)[0];
+    }
+
+    /** {@code n} distinct ports free now, for servers started one after another or side by side. */
+    public static synchronized int[] freePorts(int n) {
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            // each chosen port stays bound until all are chosen, so no two are the same
+            while (held.size() < n) {
+                try {
+                    held.add(new ServerSocket(ThreadLocalRandom.current().nextInt(LOW, HIGH), 1,
+                            InetAddress.getLoopbackAddress()));
+                } catch (IOException taken) {
+                    // try another
+                }
+            }
+            return held.stream().mapToInt(ServerSocket::getLocalPort).toArray();
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    socket.close();
+                } catch (IOException e) {
+                    // closing a socket that was only bound
+                }
+            }
         }
     }
 

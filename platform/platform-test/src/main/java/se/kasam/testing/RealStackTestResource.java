@@ -80,9 +80,10 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
             Path root = Files.createTempDirectory("kasam-test-stack");
             kafkaDir = root.resolve("kafka");
             Path pgBinaries = Path.of(System.getProperty("java.io.tmpdir"), "kasam-embedded-pg");
+            int[] ports = Ports.freePorts(3); // chosen together: the two servers start side by side
             CompletableFuture<KafkaServer> broker = CompletableFuture.supplyAsync(() ->
-                    KafkaServer.start(kafkaDir, Ports.freePort(), Ports.freePort(), Duration.ofSeconds(60)));
-            postgres = PostgresServer.start(root.resolve("pg"), pgBinaries, Ports.freePort(), false);
+                    KafkaServer.start(kafkaDir, ports[0], ports[1], Duration.ofSeconds(60)));
+            postgres = PostgresServer.start(root.resolve("pg"), pgBinaries, ports[2], false);
             kafka = broker.join();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 kafka.close();

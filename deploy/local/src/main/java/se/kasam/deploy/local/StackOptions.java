@@ -28,11 +28,8 @@ public record StackOptions(Path root, Path dataDir, Path keycloakDist, boolean f
         }
 
         public static PortPlan random() {
-            return new PortPlan(free(), free(), free(), free(), free(), free(), free(), free(), free(), free());
-        }
-
-        private static int free() {
-            return se.kasam.stack.Ports.freePort();
+            int[] p = se.kasam.stack.Ports.freePorts(10);
+            return new PortPlan(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
         }
     }
 }
