@@ -31,10 +31,15 @@ final class Organisation {
     }
 
     Organisation employee(String number, String unit, String gender, int birthYear, int rate, int version) {
+        return employee(number, unit, gender, birthYear, rate, version, "2020-01-01");
+    }
+
+    Organisation employee(String number, String unit, String gender, int birthYear, int rate, int version,
+                          String startDate) {
         String json = "{\"employeeNumber\":\"" + number + "\",\"name\":\"N\",\"legalGender\":\"" + gender
                 + "\",\"birthYear\":" + birthYear + ",\"birthDate\":null,\"unitCode\":\"" + unit
                 + "\",\"employmentRate\":" + rate + ",\"fullTimeHours\":40,\"employmentType\":\"PERMANENT\","
-                + "\"startDate\":\"2020-01-01\",\"endDate\":null,\"version\":" + version + ",\"left\":false}";
+                + "\"startDate\":\"" + startDate + "\",\"endDate\":null,\"version\":" + version + ",\"left\":false}";
         EventProbe.send("kasam.participants.employees", number, UUID.randomUUID().toString(), EmployeeChanged.TYPE, json);
         employees.add(number);
         return this;

@@ -99,6 +99,16 @@ class SickLeaveStatisticsTest {
     }
 
     @Test
+    void aPeriodOfPartYearsAndAWholeYearCountsEachEmployeeOnce() {
+        // April-December 2024 (months), 2025 (the year sums), January-February 2026 (months): 275 + 365 + 59 days
+        ValidatableResponse r = given().auth().oauth2(EVALUATOR).queryParam("unit", "SLT")
+                .queryParam("from", "2024-04").queryParam("to", "2026-02")
+                .get("/api/sickleave/statistics").then().statusCode(200).body("employees", equalTo(27));
+        figure(r, "TOTAL").body("percent", equalTo(0.5f)); // (15 + 79.5) / (27 × 699)
+        figure(r, "AGE_30_TO_49").body("employees", equalTo(15)).body("percent", equalTo(0.83f)); // 87.5 / (15 × 699)
+    }
+
+    @Test
     void theBreakdownHidesTheManagerAlone() {
         ValidatableResponse r = given().auth().oauth2(HANNA).queryParam("unit", "SLT")
                 .queryParam("from", "2025-01").queryParam("to", "2025-12")

@@ -50,6 +50,7 @@ public class ArchiveRepository {
                 .mapToObj(m -> new Object[]{LocalDate.of(year, m, 1), now}).iterator());
         em.createNativeQuery("delete from employee_month where month between ?1 and ?2")
                 .setParameter(1, from).setParameter(2, to).executeUpdate();
+        em.createNativeQuery("delete from employee_year where year = ?1").setParameter(1, year).executeUpdate();
     }
 
     private List<Fact> facts(LocalDate from, LocalDate to) {

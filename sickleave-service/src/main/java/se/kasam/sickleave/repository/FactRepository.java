@@ -17,6 +17,7 @@ import java.util.Map;
 import org.hibernate.Session;
 import se.kasam.platform.jdbc.BulkCopy;
 import se.kasam.sickleave.rules.FollowUpRules;
+import se.kasam.sickleave.rules.MonthlyFacts;
 import se.kasam.sickleave.rules.MonthlyFacts.Basis;
 import se.kasam.sickleave.rules.MonthlyFacts.Extent;
 import se.kasam.sickleave.rules.MonthlyFacts.Fact;
@@ -29,8 +30,10 @@ import se.kasam.sickleave.rules.MonthlyFacts.Terms;
  */
 @ApplicationScoped
 public class FactRepository {
-    private static final List<String> COLUMNS = List.of("employee_number", "month", "unit_code", "legal_gender",
+    private static final List<String> HOURS = List.of("unit_code", "legal_gender",
             "ordinary_0", "ordinary_1", "ordinary_2", "sick_0", "sick_1", "sick_2", "long_term");
+    private static final List<String> MONTH_COLUMNS = columns("month");
+    private static final List<String> YEAR_COLUMNS = columns("year");
 
     @Inject
     EntityManager em;
@@ -93,19 +96,36 @@ public class FactRepository {
         });
     }
 
-    /** Replaces the facts of the employees from {@code fromMonth} on. */
+    /**
+     * Replaces the facts of the employees from {@code fromMonth} on, and their year sums from that month's year on
+     * (the facts start at {@code fromMonth}, so a year cut by it is summed from what is kept).
+     */
     public void replace(Collection<String> employees, LocalDate fromMonth, List<Fact> facts) {
+        String[] numbers = employees.toArray(String[]::new);
         em.createNativeQuery("delete from employee_month where employee_number = any(?1) and month >= ?2")
-                .setParameter(1, employees.toArray(String[]::new)).setParameter(2, fromMonth).executeUpdate();
-        bulkCopy.copy("employee_month", COLUMNS, () -> facts.stream().map(FactRepository::row).iterator());
+                .setParameter(1, numbers).setParameter(2, fromMonth).executeUpdate();
+        em.createNativeQuery("delete from employee_year where employee_number = any(?1) and year >= ?2")
+                .setParameter(1, numbers).setParameter(2, fromMonth.getYear()).executeUpdate();
+        bulkCopy.copy("employee_month", MONTH_COLUMNS, () -> facts.stream().map(f -> row(f.employeeNumber(),
+                f.month().atDay(1), f.unitCode(), f.legalGender(), f.ordinary(), f.sick(), f.longTerm())).iterator());
+        bulkCopy.copy("employee_year", YEAR_COLUMNS, () -> MonthlyFacts.byYear(facts).stream().map(y -> row(
+                y.employeeNumber(), y.year(), y.unitCode(), y.legalGender(), y.ordinary(), y.sick(), y.longTerm())).iterator());
         if (facts.size() > 100_000) {
             bulkCopy.analyze("employee_month");
+            bulkCopy.analyze("employee_year");
         }
     }
 
-    private static Object[] row(Fact f) {
-        return new Object[]{f.employeeNumber(), f.month().atDay(1), f.unitCode(), f.legalGender(),
-                f.ordinary()[0], f.ordinary()[1], f.ordinary()[2], f.sick()[0], f.sick()[1], f.sick()[2], f.longTerm()};
+    private static Object[] row(String employee, Object period, String unit, String gender, double[] ordinary,
+                                double[] sick, double longTerm) {
+        return new Object[]{employee, period, unit, gender, ordinary[0], ordinary[1], ordinary[2], sick[0], sick[1],
+                sick[2], longTerm};
+    }
+
+    private static List<String> columns(String period) {
+        List<String> columns = new ArrayList<>(List.of("employee_number", period));
+        columns.addAll(HOURS);
+        return List.copyOf(columns);
     }
 
     private static PreparedStatement prepare(Connection connection, String sql, Collection<String> employees)

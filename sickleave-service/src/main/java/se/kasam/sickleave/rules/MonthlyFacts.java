@@ -41,7 +41,39 @@ public final class MonthlyFacts {
                        double[] ordinary, double[] sick, double longTerm) {
     }
 
+    /**
+     * Hours of one employee in one calendar year and unit, the sum of its months: a whole-year report reads one row
+     * per employee instead of twelve. The months kept before the first whole year make a part-year.
+     */
+    public record YearFact(String employeeNumber, int year, String unitCode, String legalGender,
+                           double[] ordinary, double[] sick, double longTerm) {
+
+        YearFact plus(YearFact o) {
+            return new YearFact(employeeNumber, year, unitCode, legalGender, add(ordinary, o.ordinary),
+                    add(sick, o.sick), longTerm + o.longTerm);
+        }
+
+        private static double[] add(double[] a, double[] b) {
+            double[] sum = a.clone();
+            for (int i = 0; i < sum.length; i++) {
+                sum[i] += b[i];
+            }
+            return sum;
+        }
+    }
+
     private MonthlyFacts() {
+    }
+
+    /** The facts summed per employee, calendar year and unit. */
+    public static List<YearFact> byYear(List<Fact> facts) {
+        Map<String, YearFact> years = new LinkedHashMap<>();
+        for (Fact f : facts) {
+            YearFact year = new YearFact(f.employeeNumber(), f.month().getYear(), f.unitCode(), f.legalGender(),
+                    f.ordinary(), f.sick(), f.longTerm());
+            years.merge(f.employeeNumber() + "|" + year.year() + "|" + f.unitCode(), year, YearFact::plus);
+        }
+        return new ArrayList<>(years.values());
     }
 
     /**

@@ -83,8 +83,9 @@ public class FactService {
     /** The first day of the months kept as facts: the configured first month, or after the archived ones. */
     public LocalDate liveFrom() {
         LocalDate first = YearMonth.parse(config.firstMonth()).atDay(1);
-        Object archived = em.createNativeQuery("select max(month) from archived_month").getSingleResult();
-        LocalDate afterArchive = archived == null ? first : ((java.sql.Date) archived).toLocalDate().plusMonths(1);
+        LocalDate archived = (LocalDate) em.createNativeQuery("select max(month) from archived_month", LocalDate.class)
+                .getSingleResult();
+        LocalDate afterArchive = archived == null ? first : archived.plusMonths(1);
         return afterArchive.isAfter(first) ? afterArchive : first;
     }
 }

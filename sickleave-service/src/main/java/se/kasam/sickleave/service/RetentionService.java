@@ -53,15 +53,15 @@ public class RetentionService {
 
     @Scheduled(cron = "${kasam.sickleave.retention-cron}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        Purge purge = purge();
+        Purge purge = purge(LocalDate.now(clock).minus(config.retention()));
         LOG.infof("retention: archived years %s, purged %d spells and %d follow-up signals", purge.yearsArchived(),
                 purge.spellsPurged(), purge.followUpsPurged());
     }
 
+    /** Archives the years that ended before {@code cutoff} and purges what they held of individuals. */
     @Transactional
-    public Purge purge() {
+    public Purge purge(LocalDate cutoff) {
         facts.lock();
-        LocalDate cutoff = LocalDate.now(clock).minus(config.retention());
         List<Integer> years = new ArrayList<>();
         Map<String, List<String>> ancestors = ancestors();
         for (LocalDate from = facts.liveFrom(); from.withDayOfYear(1).plusYears(1).isBefore(cutoff.plusDays(1));

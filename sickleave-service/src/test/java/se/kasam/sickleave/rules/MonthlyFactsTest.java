@@ -11,6 +11,7 @@ import se.kasam.sickleave.rules.MonthlyFacts.Extent;
 import se.kasam.sickleave.rules.MonthlyFacts.Fact;
 import se.kasam.sickleave.rules.MonthlyFacts.SickSpell;
 import se.kasam.sickleave.rules.MonthlyFacts.Terms;
+import se.kasam.sickleave.rules.MonthlyFacts.YearFact;
 
 class MonthlyFactsTest {
     static final double DAY = 40.0 / 7; // a full-time day of a 40-hour week
@@ -86,6 +87,30 @@ class MonthlyFactsTest {
         assertEquals(2, facts.size());
         assertEquals(22 * DAY, total(facts.get(0).ordinary()), 1e-9);
         assertEquals(5 * DAY, facts.get(1).ordinary()[AgeBand.FROM_50.ordinal()], 1e-9, "born 1970: 55 in 2025");
+    }
+
+    @Test
+    void aYearSumsItsMonthsPerUnit() {
+        // A until 19 June 2025, then B at 50 %; a 10-day spell in December 2024 and a 4-day one in March 2025
+        SickSpell december = new SickSpell(LocalDate.of(2024, 12, 20), LocalDate.of(2024, 12, 29),
+                List.of(new Extent(LocalDate.of(2024, 12, 20), LocalDate.of(2024, 12, 29), 100)));
+        SickSpell march = new SickSpell(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 6),
+                List.of(new Extent(LocalDate.of(2025, 3, 3), LocalDate.of(2025, 3, 6), 100)));
+        List<YearFact> years = MonthlyFacts.byYear(MonthlyFacts.compute(ANNA,
+                List.of(terms(null, "A", 100), terms(LocalDate.of(2025, 6, 20), "B", 50)), List.of(december, march),
+                LocalDate.of(2024, 12, 1), LocalDate.of(2025, 12, 31)));
+        assertEquals(3, years.size());
+        YearFact a2024 = years.get(0);
+        YearFact a2025 = years.get(1);
+        YearFact b2025 = years.get(2);
+        assertEquals(List.of(2024, "A"), List.of(a2024.year(), a2024.unitCode()));
+        assertEquals(31 * DAY, total(a2024.ordinary()), 1e-9, "the part-year before the first whole one");
+        assertEquals(10 * DAY, total(a2024.sick()), 1e-9);
+        assertEquals(List.of(2025, "A"), List.of(a2025.year(), a2025.unitCode()));
+        assertEquals(170 * DAY, total(a2025.ordinary()), 1e-9, "1 January to 19 June");
+        assertEquals(4 * DAY, total(a2025.sick()), 1e-9);
+        assertEquals(List.of(2025, "B"), List.of(b2025.year(), b2025.unitCode()));
+        assertEquals(195 * 0.5 * DAY, b2025.ordinary()[AgeBand.FROM_30_TO_49.ordinal()], 1e-9, "20 June to 31 December");
     }
 
     @Test
