@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
             try {
                 new DemoData(gatewayUrl(), new KeycloakTokens(keycloak.url())).load();
             } catch (RuntimeException e) {
-                throw new IllegalStateException(e.getMessage() + firstErrors(), e);
+                throw new IllegalStateException(e.getMessage() + firstErrors(logs(), services.keySet()), e);
             }
         }
         if (options.aotCache()) {
@@ -148,12 +149,12 @@ public final class LocalStack implements AutoCloseable {
         return options.dataDir().resolve("logs");
     }
 
-    /** The first error each service logged, so a failed start says why without opening the logs. */
-    private String firstErrors() {
-        StringBuilder errors = new StringBuilder("\nthe logs are in " + logs());
-        for (String name : services.keySet()) {
-            try (Stream<String> lines = Files.lines(logs().resolve(name + ".log"))) {
-                lines.filter(line -> line.contains(" ERROR ")).findFirst().ifPresent(line -> errors.append("\n")
+    /** The first error each service logged (JSON lines), so a failed start says why without opening the logs. */
+    static String firstErrors(Path logs, Collection<String> services) {
+        StringBuilder errors = new StringBuilder("\nthe logs are in " + logs);
+        for (String name : services) {
+            try (Stream<String> lines = Files.lines(logs.resolve(name + ".log"))) {
+                lines.filter(line -> line.contains("\"level\":\"ERROR\"")).findFirst().ifPresent(line -> errors.append("\n")
                         .append(name).append(": ").append(line, 0, Math.min(line.length(), 600)));
             } catch (IOException | UncheckedIOException e) {
                 errors.append("\n").append(name).append(": log not readable (").append(e.getMessage()).append(')');
