@@ -44,7 +44,6 @@ public class FactService {
     /** Everyone's facts, a chunk of employees at a time (so memory stays bounded at any size). */
     @SuppressWarnings("unchecked")
     public int recomputeAll() {
-        lock();
         List<String> everyone = em.createNativeQuery(
                 "select employee_number from employee union select employee_number from spell", String.class).getResultList();
         int facts = 0;
