@@ -51,11 +51,18 @@ class EmployeeEventsTest {
         as(HR).header("If-Match", etag).body(refused).put("/api/participants/employees/EV-1").then().statusCode(400);
         var changed = Fixtures.employee("EV-1", "EV-UNIT");
         changed.put("endDate", "2020-01-31");
-        as(HR).header("If-Match", etag).body(changed).put("/api/participants/employees/EV-1").then().statusCode(200);
+        etag = as(HR).header("If-Match", etag).body(changed).put("/api/participants/employees/EV-1").then().statusCode(200)
+                .extract().header("ETag");
+        // a last change of the test's own: once it has come, every earlier event of EV-1 has come too
+        var sentinel = Fixtures.employee("EV-1", "EV-UNIT");
+        sentinel.put("name", "Sentinel");
+        as(HR).header("If-Match", etag).body(sentinel).put("/api/participants/employees/EV-1").then().statusCode(200);
 
-        List<ConsumerRecord<String, String>> events = EventProbe.await(EmployeeChanged.TOPIC,
-                r -> "EV-1".equals(r.key()), 3, Duration.ofSeconds(10));
-        assertEquals(2, events.size(), "one event per real change");
+        List<ConsumerRecord<String, String>> events = EventProbe.awaitUntil(EmployeeChanged.TOPIC,
+                r -> "EV-1".equals(r.key()), found -> found.stream().anyMatch(r -> r.value().contains("Sentinel")),
+                Duration.ofSeconds(30), "the sentinel change");
+        assertEquals(3, events.size(), "one event per real change, then the sentinel");
+        assertTrue(events.get(2).value().contains("Sentinel"), "nothing after the sentinel");
         ConsumerRecord<String, String> last = events.get(1);
         assertEquals(EmployeeChanged.TYPE, EventProbe.header(last, "ce_type"));
         assertEquals("EV-1", EventProbe.header(last, "ce_subject"));

@@ -205,8 +205,9 @@ class SpellsTest {
                 {"spellId": "SPT-FL", "employeeNumber": "SPT-E1", "kind": "SICK_LEAVE", "expectedLongTerm": true,
                  "periods": [{"firstDay": "2025-10-01", "lastDay": "2025-10-20", "extent": 100}]}""")
                 .put("/api/sickleave/spells/SPT-FL").then().statusCode(200);
-        EventProbe.await(FollowUpChanged.TOPIC, r -> r.value().contains("SPT-E1") && r.value().contains("\"withdrawn\":true"),
-                1, Duration.ofSeconds(15));
+        var withdrawal = EventProbe.await(FollowUpChanged.TOPIC, r -> r.value().contains("SPT-E1")
+                && r.value().contains("\"withdrawn\":true"), 1, Duration.ofSeconds(15)).getFirst();
+        assertEquals(event.get("id"), json.readTree(withdrawal.value()).get("id"), "the same signal, withdrawn");
         given().auth().oauth2(EMMA).get("/api/sickleave/follow-ups").then().statusCode(403);
         given().auth().oauth2(TestTokens.withRoles("other", List.of(Roles.MANAGER), "SPT-O1"))
                 .get("/api/sickleave/follow-ups?size=100").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());

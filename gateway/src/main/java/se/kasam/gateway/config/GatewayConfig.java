@@ -21,7 +21,11 @@ public interface GatewayConfig {
         @WithDefault("200")
         long capacity();
 
+        /** Tokens given back per {@link #refillPeriod()}, spread evenly over it. */
         @WithDefault("100")
-        long refillPerSecond();
+        long refill();
+
+        @WithDefault("1s")
+        Duration refillPeriod();
     }
 }

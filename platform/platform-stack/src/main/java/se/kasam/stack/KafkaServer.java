@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -135,9 +136,14 @@ public final class KafkaServer implements AutoCloseable {
 
     /** A base64 uuid of 22 characters, as Kafka wants; never starting with '-', which its CLI would take for an option. */
     static String clusterId() {
+        return clusterId(UUID::randomUUID);
+    }
+
+    /** Draws from {@code uuids} until one does not encode to a leading '-' (one in 64 would). */
+    static String clusterId(Supplier<UUID> uuids) {
         String id;
         do {
-            UUID uuid = UUID.randomUUID();
+            UUID uuid = uuids.get();
             byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
                     .putLong(uuid.getLeastSignificantBits()).array();
             id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);

@@ -1,6 +1,8 @@
 package se.kasam.stack;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,10 +56,27 @@ public final class ManagedProcess implements AutoCloseable {
         return log;
     }
 
-    /** Fails fast with the log's tail when the process died while we waited for it. */
+    /** Fails fast, with the exit code and the log's last lines, when the process died while we waited for it. */
     public void requireAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            throw new Exited(name, process.exitValue(), log, tail(log, 20));
+        }
+    }
+
+    /** The last {@code lines} lines of a log, or a note that it cannot be read. */
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(" + log + " cannot be read: " + e.getMessage() + ")";
+        }
+    }
+
+    /** A stack process ended while something waited for it: waiting on is pointless, so {@link Wait} rethrows it. */
+    public static final class Exited extends IllegalStateException {
+        Exited(String name, int exitCode, Path log, String tail) {
+            super(name + " exited with " + exitCode + " while starting; last lines of " + log + ":\n" + tail);
         }
     }
 

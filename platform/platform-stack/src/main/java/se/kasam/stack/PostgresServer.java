@@ -53,10 +53,26 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     /** Creates the database unless it exists (the data directory may be from an earlier run). */
-    public void createDatabase(String name) {
+    /** An empty database of that name, dropping one that exists (with force: a stopped app may still hold a connection). */
+    public void recreateDatabase(String name) {
+        requirePlainName(name);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot recreate database " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void requirePlainName(String name) {
         if (!name.matches("[a-z][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain database name: " + name);
         }
+    }
+
+    public void createDatabase(String name) {
+        requirePlainName(name);
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             try (ResultSet rs = statement.executeQuery("select 1 from pg_database where datname = '" + name + "'")) {

@@ -29,6 +29,10 @@ public final class Wait {
         }
     }
 
+    /**
+     * Polls until {@code ready} holds. A check that throws counts as not ready yet, except a {@link ManagedProcess.Exited}
+     * (the process being waited for has died), which is rethrown at once.
+     */
     public static void until(String what, Duration timeout, BooleanSupplier ready) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!safely(ready)) {
@@ -47,6 +51,8 @@ public final class Wait {
     private static boolean safely(BooleanSupplier ready) {
         try {
             return ready.getAsBoolean();
+        } catch (ManagedProcess.Exited e) {
+            throw e;
         } catch (RuntimeException e) {
             return false;
         }

@@ -22,9 +22,25 @@ public final class EventProbe {
     private EventProbe() {
     }
 
-    /** All records of the topic from its start that match, waiting until at least {@code count} have come. */
+    /**
+     * All records of the topic from its start that match, waiting until at least {@code count} have come.
+     * @throws AssertionError when fewer came within the timeout, so a test cannot pass without its events
+     */
     public static List<ConsumerRecord<String, String>> await(String topic, Predicate<ConsumerRecord<String, String>> match,
                                                              int count, Duration timeout) {
+        return awaitUntil(topic, match, found -> found.size() >= count, timeout,
+                "at least " + count + " matching records");
+    }
+
+    /**
+     * The matching records from the topic's start up to the moment {@code done} holds for them. To show that nothing
+     * more was published, a test publishes a last change of its own on the same key (a sentinel) and waits for
+     * it: a key's events keep their order, so whatever else was published for that key came before the sentinel.
+     * @throws AssertionError when {@code done} does not hold within the timeout
+     */
+    public static List<ConsumerRecord<String, String>> awaitUntil(String topic, Predicate<ConsumerRecord<String, String>> match,
+                                                                  Predicate<List<ConsumerRecord<String, String>>> done,
+                                                                  Duration timeout, String what) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, RealStackTestResource.kafka().bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "probe-" + UUID.randomUUID());
@@ -34,7 +50,11 @@ public final class EventProbe {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.nanoTime() + timeout.toNanos();
-            while (found.size() < count && System.nanoTime() < deadline) {
+            while (!done.test(found)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("waited " + timeout.toSeconds() + " s on " + topic + " for " + what
+                            + "; found " + found.size() + ": " + found.stream().map(r -> r.key()).toList());
+                }
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     if (match.test(r)) {
                         found.add(r);

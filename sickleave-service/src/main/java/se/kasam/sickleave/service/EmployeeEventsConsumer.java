@@ -8,6 +8,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import se.kasam.platform.inbox.ConsumerDrain;
 import se.kasam.platform.inbox.Inbox;
 import se.kasam.sickleave.mapping.EmployeeChanged;
 
@@ -27,7 +28,7 @@ public class EmployeeEventsConsumer {
 
     @Incoming("participants-employees")
     @Blocking
-    @Retry(maxRetries = 3, delay = 200)
+    @Retry(maxRetries = 3, delay = 200, abortOn = ConsumerDrain.Stopping.class)
     public void onEmployeeEvent(ConsumerRecord<String, String> record) {
         inbox.processOnce("employee-projection", record, event -> {
             if (EmployeeChanged.TYPE.equals(event.type())) {

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import se.kasam.platform.inbox.ConsumerDrain;
 import se.kasam.platform.inbox.Inbox;
 import se.kasam.sickleave.mapping.UnitChanged;
 
@@ -24,7 +25,7 @@ public class UnitEventsConsumer {
 
     @Incoming("participants-units")
     @Blocking
-    @Retry(maxRetries = 3, delay = 200)
+    @Retry(maxRetries = 3, delay = 200, abortOn = ConsumerDrain.Stopping.class)
     public void onUnitEvent(ConsumerRecord<String, String> record) {
         inbox.processOnce("unit-projection", record, event -> {
             if (UnitChanged.TYPE.equals(event.type())) {

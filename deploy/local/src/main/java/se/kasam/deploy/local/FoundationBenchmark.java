@@ -79,14 +79,7 @@ public final class FoundationBenchmark {
         for (String service : services()) {
             double[] runs = new double[4];
             for (int i = 0; i < runs.length; i++) {
-                Map<String, String> config = new LinkedHashMap<>();
-                if (!service.equals("gateway")) {
-                    config.put("quarkus.datasource.jdbc.url", stack.postgres().jdbcUrl(LocalStack.database(service)));
-                    config.put("quarkus.datasource.username", "postgres");
-                    config.put("quarkus.datasource.password", "postgres");
-                    config.put("kafka.bootstrap.servers", stack.kafka().bootstrapServers());
-                }
-                config.put("quarkus.oidc.auth-server-url", stack.keycloakUrl() + "/realms/kasam");
+                Map<String, String> config = stack.passiveConfig(service);
                 Path app = ServiceProcess.app(root, service);
                 List<String> jvm = i == 0 ? aot.record(app, service) : aot.use(app, service);
                 try (ServiceProcess extra = ServiceProcess.start(root, service, Ports.freePort(), config,

@@ -30,6 +30,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackOptions options;
     private final AotCache aot;
     private volatile boolean closing;
+    private final Thread onExit = new Thread(this::close, "kasam-stack-stop");
     private volatile ServiceProcess trainingRun;
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, Duration> readyAfter = new LinkedHashMap<>();
@@ -45,6 +46,8 @@ public final class LocalStack implements AutoCloseable {
 
     public static LocalStack start(StackOptions options, Consumer<String> progress) {
         LocalStack stack = new LocalStack(options);
+        // whatever command started the stack (start, a benchmark, a test), a SIGTERM to it stops what it started
+        Runtime.getRuntime().addShutdownHook(stack.onExit);
         try {
             stack.startAll(progress);
             return stack;
@@ -83,9 +86,7 @@ public final class LocalStack implements AutoCloseable {
         readyAfter.put("keycloak", since(t0));
 
         progress.accept("services ...");
-        Map<String, Integer> servicePorts = Map.of("participants-service", ports.participants(),
-                "workshops-service", ports.workshops(), "survey-service", ports.survey(),
-                "sickleave-service", ports.sickleave());
+        Map<String, Integer> servicePorts = servicePorts();
         for (String service : SERVICES) {
             ServiceProcess process = ServiceProcess.start(options.root(), service, servicePorts.get(service),
                     serviceConfig(service), logs(), aotOptions(service));
@@ -111,10 +112,7 @@ public final class LocalStack implements AutoCloseable {
             }
         }
         if (options.aotCache()) {
-            Map<String, Map<String, String>> configs = new LinkedHashMap<>();
-            SERVICES.forEach(service -> configs.put(service, serviceConfig(service)));
-            configs.put("gateway", gatewayConfig(servicePorts));
-            trainMissingAotCaches(configs);
+            trainMissingAotCaches();
         }
     }
 
@@ -132,6 +130,25 @@ public final class LocalStack implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The configuration of an extra, passive instance of an app beside the live ones (the AOT training run, the
+     * start-time benchmark): its own empty database, no consumers, no scheduled jobs. It never joins the live
+     * consumer groups (where, stopping, it would take messages from the live instance), never runs the live
+     * jobs and never writes the live databases.
+     */
+    Map<String, String> passiveConfig(String module) {
+        if (module.equals("gateway")) {
+            return gatewayConfig(servicePorts());
+        }
+        String database = database(module) + "_passive";
+        postgres.recreateDatabase(database);
+        Map<String, String> config = serviceConfig(module);
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("kasam.consumers.enabled", "false");
+        config.put("quarkus.scheduler.enabled", "false");
+        return config;
+    }
+
     private Map<String, String> gatewayConfig(Map<String, Integer> servicePorts) {
         Map<String, String> config = new LinkedHashMap<>();
         config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
@@ -143,6 +160,12 @@ public final class LocalStack implements AutoCloseable {
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("kasam.gateway."))
                 .forEach(k -> config.put(k, System.getProperty(k)));
         return config;
+    }
+
+    private Map<String, Integer> servicePorts() {
+        StackOptions.PortPlan ports = options.ports();
+        return Map.of("participants-service", ports.participants(), "workshops-service", ports.workshops(),
+                "survey-service", ports.survey(), "sickleave-service", ports.sickleave());
     }
 
     private Path logs() {
@@ -171,14 +194,16 @@ public final class LocalStack implements AutoCloseable {
      * In the background, one at a time: a short training run of each app that has no AOT cache for its build yet,
      * so that the next start is faster.
      */
-    private void trainMissingAotCaches(Map<String, Map<String, String>> configs) {
-        Thread trainer = new Thread(() -> configs.forEach((module, config) -> {
+    private void trainMissingAotCaches() {
+        List<String> modules = new ArrayList<>(SERVICES);
+        modules.add("gateway");
+        Thread trainer = new Thread(() -> modules.forEach(module -> {
             Path app = ServiceProcess.app(options.root(), module);
             if (closing || !aot.missing(app, module)) {
                 return;
             }
-            try (ServiceProcess training = ServiceProcess.start(options.root(), module, Ports.freePort(), config,
-                    logs().resolve("aot-training"), aot.record(app, module))) {
+            try (ServiceProcess training = ServiceProcess.start(options.root(), module, Ports.freePort(),
+                    passiveConfig(module), logs().resolve("aot-training"), aot.record(app, module))) {
                 trainingRun = training;
                 training.awaitReady(Duration.ofMinutes(2));
             } catch (RuntimeException e) {
@@ -226,6 +251,17 @@ public final class LocalStack implements AutoCloseable {
         return Duration.ofNanos(System.nanoTime() - t0);
     }
 
+    /**
+     * One more live instance of a service, as a second replica on Kubernetes: the same database, consumer groups and
+     * jobs. The caller stops it.
+     */
+    ServiceProcess startReplica(String service) {
+        ServiceProcess replica = ServiceProcess.start(options.root(), service, Ports.freePort(), serviceConfig(service),
+                logs().resolve("replicas"), aotOptions(service));
+        replica.awaitReady(Duration.ofMinutes(2));
+        return replica;
+    }
+
     public String gatewayUrl() {
         return "http://localhost:" + options.ports().gateway();
     }
@@ -257,6 +293,13 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (Thread.currentThread() != onExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(onExit);
+            } catch (IllegalStateException alreadyStopping) {
+                // the JVM is exiting: the hook runs close() too, and finds nothing left to stop
+            }
+        }
         closing = true;
         ServiceProcess training = trainingRun;
         if (training != null) {

@@ -1,10 +1,10 @@
 package se.kasam.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jboss.logging.Logger;
@@ -12,8 +12,9 @@ import org.jboss.logging.Logger;
 /**
  * Idempotent consumption: the event id is recorded in the same transaction as the handler's change, so a
  * redelivered event is skipped and a failed one leaves no trace. Consumers call it from an {@code @Incoming}
- * method marked {@code @Retry}; when the retries are spent the connector moves the record to the dead-letter
- * topic and the partition keeps flowing.
+ * method marked {@code @Retry(abortOn = ConsumerDrain.Stopping.class)} on a channel with
+ * {@code failure-strategy=kasam-dead-letter-queue}: when the retries are spent the record goes to the dead-letter
+ * topic and the partition keeps flowing, unless the instance is stopping (see {@link ConsumerDrain}).
  */
 @ApplicationScoped
 public class Inbox {
@@ -25,9 +26,25 @@ public class Inbox {
     @Inject
     ObjectMapper json;
 
-    /** @return false when this consumer had already processed the event */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Inject
+    ConsumerDrain drain;
+
+    /**
+     * @return false when this consumer had already processed the event
+     * @throws ConsumerDrain.Stopping when the instance is stopping: the event is not processed here
+     */
     public boolean processOnce(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
+        if (!drain.enter()) {
+            throw new ConsumerDrain.Stopping();
+        }
+        try {
+            return QuarkusTransaction.requiringNew().call(() -> recordAndHandle(consumer, record, handler));
+        } finally {
+            drain.exit();
+        }
+    }
+
+    private boolean recordAndHandle(String consumer, ConsumerRecord<String, String> record, Consumer<IncomingEvent> handler) {
         IncomingEvent event = IncomingEvent.from(record, json);
         int inserted = em.createNativeQuery("""
                         insert into inbox_event (consumer, event_id, event_type) values (?1, ?2, ?3)
