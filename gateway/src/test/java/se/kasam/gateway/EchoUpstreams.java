@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import io.vertx.core.Vertx;
 import se.kasam.stack.Ports;
 
 /**
@@ -18,6 +19,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final ConcurrentLinkedQueue<Map<String, String>> RECEIVED = new ConcurrentLinkedQueue<>();
     private HttpServer participants;
     private HttpServer sickleave;
+    private Vertx vertx;
 
     @Override
     public Map<String, String> start() {
@@ -29,11 +31,12 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 + "\"responses\":{\"200\":{\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/EmployeeView\"}}}}}}}},"
                 + "\"components\":{\"schemas\":{\"EmployeeView\":{\"type\":\"object\",\"properties\":{\"unitCode\":{\"type\":\"string\"}}},"
                 + "\"Problem\":{\"type\":\"object\"}}}}");
+        vertx = Vertx.vertx();
         return Map.of(
                 "kasam.gateway.routes.participants", "http://127.0.0.1:" + participants.getAddress().getPort(),
                 "kasam.gateway.routes.sickleave", "http://127.0.0.1:" + sickleave.getAddress().getPort(),
                 "kasam.gateway.routes.workshops", "http://127.0.0.1:" + Ports.freePort(),
-                "kasam.gateway.routes.surveys", "http://127.0.0.1:" + Ports.freePort());
+                "kasam.gateway.routes.surveys", "http://127.0.0.1:" + earlyAnswering(vertx));
     }
 
     private static HttpServer echo(String name, String openApi) {
@@ -69,8 +72,30 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
         }
     }
 
+    /**
+     * Answers as a Quarkus service does, on Vert.x: {@code /api/surveys/early} refuses at once from the headers (a
+     * 415 or 403) without reading the body; any other path reads the whole body and answers 200 with its size.
+     */
+    private static int earlyAnswering(Vertx vertx) {
+        try {
+            return vertx.createHttpServer().requestHandler(request -> {
+                if (request.path().endsWith("/early")) {
+                    request.response().setStatusCode(415).putHeader("Content-Type", "application/json").end("{\"refused\":true}");
+                } else if (request.path().equals("/q/openapi")) {
+                    request.response().putHeader("Content-Type", "application/json").end("{\"openapi\":\"3.1.0\",\"paths\":{}}");
+                } else {
+                    request.body().onSuccess(body -> request.response().putHeader("Content-Type", "application/json")
+                            .end("{\"read\":" + body.length() + "}"));
+                }
+            }).listen(0, "127.0.0.1").toCompletionStage().toCompletableFuture().get().actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void stop() {
+        vertx.close();
         participants.stop(0);
         sickleave.stop(0);
     }

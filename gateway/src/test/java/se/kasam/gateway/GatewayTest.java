@@ -12,7 +12,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import se.kasam.platform.security.Roles;
@@ -23,6 +34,9 @@ import se.kasam.testing.TestTokens;
 @QuarkusTestResource(EchoUpstreams.class)
 class GatewayTest {
     static final String PROBLEM = "application/problem+json";
+
+    @TestHTTPResource("/")
+    URI url;
 
     @BeforeEach
     void clear() {
@@ -89,6 +103,55 @@ class GatewayTest {
                 .contentType(PROBLEM).body("type", equalTo("urn:kasam:problem:upstream-unavailable"));
         given().auth().oauth2(TestTokens.of("p", Roles.PROJECT_LEAD)).get("/api/nothing/here").then().statusCode(404)
                 .contentType(PROBLEM);
+    }
+
+    /**
+     * Seen through the real gateway: after a service refused a body early (415, 403) without reading it, the
+     * proxy reset that upstream request once its body pipe ended, which closed the pooled connection another
+     * request had by then been given; that request became a 503 "unavailable". Every answer must be the service's.
+     */
+    @Test
+    void aBurstOfRefusedAndAcceptedBodiesGetsOnlyTheServicesOwnAnswers() throws Exception {
+        String body = "{\"a\":\"" + "x".repeat(300_000) + "\"}";
+        HttpClient http = HttpClient.newHttpClient();
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<String>> answers = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                String path = i % 2 == 0 ? "/api/surveys/early" : "/api/surveys/read";
+                String token = TestTokens.of("burst-" + i, Roles.HR_INTEGRATION); // a caller each: no rate limit
+                answers.add(callers.submit(() -> {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url + path.substring(1)))
+                            .header("Authorization", "Bearer " + token).header("Content-Type", "text/plain")
+                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                    return path + " " + response.statusCode();
+                }));
+            }
+            Map<String, Long> seen = new TreeMap<>();
+            for (Future<String> answer : answers) {
+                seen.merge(answer.get(), 1L, Long::sum);
+            }
+            assertEquals(Map.of("/api/surveys/early 415", 200L, "/api/surveys/read 200", 200L), seen);
+        } finally {
+            callers.shutdownNow();
+        }
+    }
+
+    @Test
+    void aBodyOverTheLimitIsA413AndNoServiceSeesIt() throws Exception {
+        String big = "{\"a\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}";
+        // with a Content-Length, Quarkus refuses it before any handler
+        given().auth().oauth2(TestTokens.of("big", Roles.HR_INTEGRATION)).contentType("application/json")
+                .body(big).post("/api/participants/employees").then().statusCode(413);
+        // chunked, the gateway counts while it reads
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url + "api/participants/employees"))
+                .header("Authorization", "Bearer " + TestTokens.of("big", Roles.HR_INTEGRATION)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big.getBytes()))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, chunked.statusCode());
+        assertEquals(PROBLEM, chunked.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(chunked.body().contains("urn:kasam:problem:payload-too-large"), chunked.body());
+        assertTrue(EchoUpstreams.RECEIVED.isEmpty(), "no service saw either");
     }
 
     @Test

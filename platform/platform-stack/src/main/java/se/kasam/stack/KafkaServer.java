@@ -62,7 +62,7 @@ public final class KafkaServer implements AutoCloseable {
                     broker.requireAlive();
                     return server.answers();
                 });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 broker.close();
                 throw e;
             }

@@ -54,7 +54,7 @@ public final class KeycloakServer implements AutoCloseable {
                     return Wait.answersOk("http://127.0.0.1:" + managementPort + "/health/ready")
                             && Wait.answersOk("http://127.0.0.1:" + port + "/realms/" + REALM + "/.well-known/openid-configuration");
                 });
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 keycloak.close();
                 throw e;
             }

@@ -51,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
         try {
             stack.startAll(progress);
             return stack;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             stack.close();
             throw e;
         }

@@ -12,6 +12,7 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "No acceptable representation"),
     CONFLICT("conflict", 409, "The request conflicts with the current state"),
+    PAYLOAD_TOO_LARGE("payload-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     PRECONDITION_FAILED("precondition-failed", 412, "The resource has changed since it was read"),
     PRECONDITION_REQUIRED("precondition-required", 428, "An If-Match header is required"),
