@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.kasam.platform.security.Roles;
 import se.kasam.sickleave.mapping.EmployeeChanged;
+import se.kasam.sickleave.mapping.UnitChanged;
 import se.kasam.testing.EventProbe;
 import se.kasam.testing.TestTokens;
 
@@ -28,6 +29,8 @@ class EmployeeProjectionTest {
     static final String TOPIC = "kasam.participants.employees";
     static final Path PRODUCER_EXAMPLE = Path.of("../participants-service/src/main/resources/events/"
             + EmployeeChanged.TYPE + ".example.json");
+    static final Path PRODUCER_UNIT_EXAMPLE = Path.of("../participants-service/src/main/resources/events/"
+            + UnitChanged.TYPE + ".example.json");
     static final String HR_ADMIN = TestTokens.of("hanna", Roles.HR_ADMIN);
 
     @Inject
@@ -46,6 +49,15 @@ class EmployeeProjectionTest {
                         .body("employmentRate", equalTo(75.0f)).body("sourceVersion", equalTo(3)));
         given().auth().oauth2(TestTokens.of("emma", Roles.EMPLOYEE, "100234")).get("/api/sickleave/employees/100234")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void theProducersUnitExampleBuildsTheUnitTree() throws Exception {
+        EventProbe.send("kasam.participants.units", "SOC-HT-01", UUID.randomUUID().toString(), UnitChanged.TYPE,
+                Files.readString(PRODUCER_UNIT_EXAMPLE));
+        await().atMost(Duration.ofSeconds(15)).until(() -> QuarkusTransaction.requiringNew().call(() ->
+                ((Number) em.createNativeQuery("select count(*) from unit where code = 'SOC-HT-01' and parent_code = 'SOC-HT'"
+                        + " and managers = array['100017'] and source_version = 2").getSingleResult()).intValue() == 1));
     }
 
     @Test

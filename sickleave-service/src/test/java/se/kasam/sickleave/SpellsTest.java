@@ -18,8 +18,6 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import se.kasam.platform.security.Roles;
 import se.kasam.sickleave.mapping.FollowUpChanged;
 import se.kasam.testing.EventProbe;
+import se.kasam.testing.EventSchemas;
 import se.kasam.testing.TestTokens;
 
 /** Spells in (batch, CSV, single), who may read them, the audit log and follow-up signals. */
@@ -37,8 +36,6 @@ class SpellsTest {
     static final String HANNA = TestTokens.of("hanna", Roles.HR_ADMIN);
     static final String MAGNUS = TestTokens.withRoles("magnus", List.of(Roles.MANAGER, Roles.EMPLOYEE), "SPT-M");
     static final String EMMA = TestTokens.of("emma", Roles.EMPLOYEE, "SPT-E1");
-
-    static final Path EVENTS = Path.of("src/main/resources/events");
 
     @Inject
     EntityManager em;
@@ -195,11 +192,7 @@ class SpellsTest {
         assertEquals("RETURN_TO_WORK_PLAN", event.get("kind").asText());
         assertEquals("SPT", event.get("unitCode").asText());
         assertFalse(event.has("spellId") || event.has("extent") || event.has("periods"), "no health detail: " + event);
-        // the published example and schema have exactly the fields of the real event
-        JsonNode schema = json.readTree(Files.readString(EVENTS.resolve(FollowUpChanged.TYPE + ".schema.json")));
-        JsonNode example = json.readTree(Files.readString(EVENTS.resolve(FollowUpChanged.TYPE + ".example.json")));
-        assertEquals(names(schema.get("properties")), names(event));
-        assertEquals(names(example), names(event));
+        EventSchemas.assertValid(published.getFirst());
         // HR corrects the spell: it lasted 20 days only, the signal is withdrawn
         given().auth().oauth2(HR).contentType(ContentType.JSON).body("""
                 {"spellId": "SPT-FL", "employeeNumber": "SPT-E1", "kind": "SICK_LEAVE", "expectedLongTerm": true,
@@ -208,9 +201,16 @@ class SpellsTest {
         var withdrawal = EventProbe.await(FollowUpChanged.TOPIC, r -> r.value().contains("SPT-E1")
                 && r.value().contains("\"withdrawn\":true"), 1, Duration.ofSeconds(15)).getFirst();
         assertEquals(event.get("id"), json.readTree(withdrawal.value()).get("id"), "the same signal, withdrawn");
+        EventSchemas.assertValid(withdrawal);
         given().auth().oauth2(EMMA).get("/api/sickleave/follow-ups").then().statusCode(403);
         given().auth().oauth2(TestTokens.withRoles("other", List.of(Roles.MANAGER), "SPT-O1"))
                 .get("/api/sickleave/follow-ups?size=100").then().statusCode(200).body("items", org.hamcrest.Matchers.empty());
+    }
+
+    /** The examples consumers' tests read match the published schemas. */
+    @Test
+    void theEventExamplesMatchTheirSchemas() {
+        EventSchemas.assertExamplesValid();
     }
 
     @Test
@@ -222,12 +222,6 @@ class SpellsTest {
         assertEquals(0.0, sickHours("SPT-LATE"));
         new Organisation().employee("SPT-LATE", "SPT-X", "FEMALE", 1980).awaitProjected(em);
         await().atMost(Duration.ofSeconds(15)).until(() -> Math.abs(sickHours("SPT-LATE") - 30 * 40.0 / 7) < 1e-6);
-    }
-
-    private static java.util.Set<String> names(JsonNode node) {
-        java.util.Set<String> names = new java.util.TreeSet<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
     }
 
     private double sickHours(String employee) {

@@ -25,7 +25,8 @@ class ServiceBasicsTest {
         given().get("/q/health/live").then().statusCode(200);
         given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.name", org.hamcrest.Matchers.hasItems(
-                        "Database connections health check", "SmallRye Reactive Messaging - readiness check"));
+                        "Database connections health check", "SmallRye Reactive Messaging - readiness check",
+                        "outbox relay"));
     }
 
     @Test

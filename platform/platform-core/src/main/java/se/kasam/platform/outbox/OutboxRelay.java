@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -29,19 +30,28 @@ import se.kasam.platform.kafka.TopicBootstrap;
 /**
  * Sends outbox rows to Kafka as binary-mode CloudEvents, in id order, and deletes them once acknowledged.
  * One relay at a time per database (a transaction-scoped advisory lock), so replicas cannot reorder a key's
- * events. Kafka down: the batch rolls back and is retried at the next poll; nothing is lost.
+ * events. Kafka down (any failure a retry may cure): the batch rolls back and is retried at the next poll, in the
+ * same order; nothing is lost. An event Kafka refuses for good ({@link KafkaRefusal}: too large, invalid topic)
+ * is moved to {@code outbox_parked} with the reason and counted, and the events after it go on, those of the same
+ * key included: every event carries its aggregate's whole state, so a later one supersedes the parked one.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Any constant works; it only has to be the same for every replica of a service. */
-    private static final long RELAY_LOCK = 0x6b6173616d4f42L;
+    /**
+     * The advisory lock the relay holds while it sends. Any constant works; it only has to be the same for every
+     * replica of a service. Whoever holds it (a test, ops) keeps the relay from sending.
+     */
+    public static final long RELAY_LOCK = 0x6b6173616d4f42L;
 
     @Inject
     EntityManager em;
 
     @Inject
     TopicBootstrap topics;
+
+    @Inject
+    OutboxBacklog backlog;
 
     @Inject
     @Channel("kasam-outbox")
@@ -115,9 +125,10 @@ public class OutboxRelay {
         }
     }
 
-    /** Sends one batch and deletes it, in one transaction; returns how many events were sent. */
+    /** Sends one batch and deletes it (parking what Kafka refuses), in one transaction; returns how many were read. */
     int relayBatch() {
-        return QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 10).call(() -> {
+        int[] parked = {0};
+        int read = QuarkusTransaction.requiringNew().timeout((int) ackTimeout.toSeconds() + 10).call(() -> {
             Object locked = em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
                     .setParameter(1, RELAY_LOCK).getSingleResult();
             if (!Boolean.TRUE.equals(locked)) {
@@ -131,14 +142,37 @@ public class OutboxRelay {
             for (OutboxEvent event : batch) {
                 acks.add(send(event));
             }
-            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
-                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            // exactly the rows sent: a row with a lower id may have been committed after our read
+            long deadline = System.nanoTime() + ackTimeout.toNanos();
+            for (int i = 0; i < batch.size(); i++) {
+                try {
+                    acks.get(i).get(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                } catch (ExecutionException e) {
+                    if (!KafkaRefusal.isPermanent(e.getCause())) {
+                        throw e; // rolls the whole batch back: retried later, in order
+                    }
+                    park(batch.get(i), e.getCause());
+                    parked[0]++;
+                }
+            }
+            // exactly the rows read: a row with a lower id may have been committed after our read
             em.createQuery("delete from OutboxEvent e where e.id in :sent")
                     .setParameter("sent", batch.stream().map(e -> e.id).toList())
                     .executeUpdate();
             return batch.size();
         });
+        if (parked[0] > 0) {
+            backlog.countParked(parked[0]);
+        }
+        return read;
+    }
+
+    private void park(OutboxEvent event, Throwable refusal) {
+        em.createNativeQuery("insert into outbox_parked (id, event_id, topic, event_key, event_type, subject, occurred_at,"
+                        + " payload, reason) select id, event_id, topic, event_key, event_type, subject, occurred_at,"
+                        + " payload, ?2 from outbox_event where id = ?1")
+                .setParameter(1, event.id).setParameter(2, refusal.toString()).executeUpdate();
+        LOG.errorf("outbox relay: Kafka refused event %s (%s on %s, key %s) for good: %s; parked in outbox_parked",
+                event.eventId, event.type, event.topic, event.key, refusal);
     }
 
     private CompletableFuture<Void> send(OutboxEvent event) {
