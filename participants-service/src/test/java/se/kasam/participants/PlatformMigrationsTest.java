@@ -3,8 +3,7 @@ package se.kasam.participants;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.smallrye.config.SmallRyeConfig;
-import io.smallrye.config.SmallRyeConfigBuilder;
+import io.quarkus.test.junit.QuarkusTest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
@@ -24,17 +24,23 @@ import se.kasam.testing.RealStackTestResource;
 /**
  * The platform's migrations have a history of their own: a database of the last released shape (the service's and
  * the platform's migrations in one history) takes a platform migration added later, which that one history refused.
+ * A {@code @QuarkusTest} for the service's own Flyway settings and the shared test PostgreSQL; each case migrates a
+ * database of its own.
  */
+@QuarkusTest
 class PlatformMigrationsTest {
     static final String PROBE = "classpath:db/platform-upgrade-test";
 
-    /** The service's Flyway as the platform configures it for every service (platform-core's defaults). */
-    private static Flyway serviceFlyway(DataSource db) {
-        SmallRyeConfig config = new SmallRyeConfigBuilder().addDefaultSources().build();
-        return Flyway.configure().dataSource(db)
-                .locations(config.getValue("quarkus.flyway.locations", String[].class))
-                .ignoreMigrationPatterns(config.getValue("quarkus.flyway.ignore-migration-patterns", String[].class))
-                .load();
+    @ConfigProperty(name = "quarkus.flyway.locations")
+    String[] serviceLocations;
+
+    @ConfigProperty(name = "quarkus.flyway.ignore-migration-patterns")
+    String[] ignoredInServiceHistory;
+
+    /** The service's Flyway as Quarkus configures it at start. */
+    private Flyway serviceFlyway(DataSource db) {
+        return Flyway.configure().dataSource(db).locations(serviceLocations)
+                .ignoreMigrationPatterns(ignoredInServiceHistory).load();
     }
 
     /** A released database: as every service migrated before the split. */
