@@ -154,6 +154,12 @@ public class TrioRepository {
         return ((Number) query.getSingleResult()).longValue();
     }
 
+    /** Locks the round's row to the end of the transaction; false if there is no such round. */
+    public boolean lockRound(long roundId) {
+        return !em.createNativeQuery("select id from trio_round where id = ?1 for update")
+                .setParameter(1, roundId).getResultList().isEmpty();
+    }
+
     /** The member's current place in their latest round, unless they have left it. */
     public Optional<Membership> currentMembership(String employeeNumber) {
         List<?> rows = em.createNativeQuery("""

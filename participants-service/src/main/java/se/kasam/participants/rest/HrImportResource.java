@@ -77,7 +77,7 @@ public class HrImportResource {
     }
 
     private ImportReport run(HrBatch batch, String mode, boolean full, LocalDate batchDate) {
-        return service.run(batch, ImportMode.parse(mode), full, batchDate != null ? batchDate : LocalDate.now());
+        return service.run(batch, ImportMode.parse(mode), full, batchDate);
     }
 
     private static byte[] bytes(FileUpload upload) {

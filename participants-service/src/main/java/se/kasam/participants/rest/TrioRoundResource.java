@@ -6,6 +6,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -76,8 +77,10 @@ public class TrioRoundResource {
     @RolesAllowed({Roles.PROJECT_LEAD, Roles.MANAGER})
     @Operation(summary = "Move a member to another group of the round", description = "The rules are checked again "
             + "(GroupSize, SameWorkplace, ManagerWithReport, MetBefore); a broken rule refuses the move with a problem "
-            + "naming it, unless the project lead sends force=true. Both groups are published.")
-    public TrioGroupView move(@PathParam("roundId") long roundId, @Valid @NotNull MoveMember move) {
-        return service.move(roundId, move);
+            + "naming it, unless the project lead sends force=true. If-Match is required: the target group's version "
+            + "as read (428 without, 412 if the group has changed since). Both groups are published.")
+    public TrioGroupView move(@PathParam("roundId") long roundId, @HeaderParam("If-Match") String ifMatch,
+                              @Valid @NotNull MoveMember move) {
+        return service.move(roundId, move, ifMatch);
     }
 }

@@ -45,7 +45,8 @@ public class EmployeeService {
     @Inject
     TrioService trios;
 
-    Clock clock = Clock.systemDefaultZone();
+    @Inject
+    Clock clock;
 
     public EmployeeView create(EmployeeInput input) {
         check(input);

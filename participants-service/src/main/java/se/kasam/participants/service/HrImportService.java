@@ -70,7 +70,8 @@ public class HrImportService {
     @Inject
     TrioService trios;
 
-    Clock clock = Clock.systemDefaultZone();
+    @Inject
+    Clock clock;
 
     /**
      * @param full      the batch holds every employee: one missing from it is marked as left on the batch date
@@ -78,6 +79,9 @@ public class HrImportService {
      */
     public ImportReport run(HrBatch batch, ImportMode mode, boolean full, LocalDate batchDate) {
         long start = System.nanoTime();
+        if (batchDate == null) {
+            batchDate = LocalDate.now(clock);
+        }
         em.createNativeQuery("select pg_advisory_xact_lock(?1)").setParameter(1, IMPORT_LOCK).getSingleResult();
         Map<String, Versioned<UnitInput>> storedUnits = units.states();
         Map<String, Versioned<EmployeeInput>> storedEmployees = employees.states();

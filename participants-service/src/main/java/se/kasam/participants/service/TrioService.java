@@ -2,7 +2,6 @@ package se.kasam.participants.service;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -44,10 +43,12 @@ import se.kasam.platform.problem.ProblemException;
 import se.kasam.platform.problem.ProblemType;
 import se.kasam.platform.security.Caller;
 import se.kasam.platform.security.Roles;
+import se.kasam.platform.web.Versions;
 
 /**
  * Trio rounds: forming (the project lead for any units, a manager for their own), reading, moving a member, and
- * repairing a group when a member leaves. Every change of a group is published as its state.
+ * repairing a group when a member leaves. Every change of a group is published as its state. Moves and repairs
+ * lock their round's row first, so two of them never change the same groups from the same reading.
  */
 @ApplicationScoped
 @Transactional
@@ -78,7 +79,8 @@ public class TrioService {
     @ConfigProperty(name = "kasam.trio.search-attempts", defaultValue = "200")
     int attempts;
 
-    Clock clock = Clock.systemDefaultZone();
+    @Inject
+    Clock clock;
 
     private final SecureRandom seeds = new SecureRandom();
 
@@ -161,8 +163,13 @@ public class TrioService {
     /**
      * Moves a member to another group of the same round. The rules are checked again; a broken one refuses the
      * move unless the project lead forces it.
+     *
+     * @param ifMatch the target group's version as read (its ETag): 428 without, 412 when the group has changed
      */
-    public TrioGroupView move(long roundId, MoveMember move) {
+    public TrioGroupView move(long roundId, MoveMember move, String ifMatch) {
+        if (!trios.lockRound(roundId)) {
+            throw ProblemException.notFound("trio round " + roundId);
+        }
         Membership from = trios.currentMembership(move.employeeNumber())
                 .filter(m -> m.roundId() == roundId)
                 .orElseThrow(() -> ProblemException.notFound("member " + move.employeeNumber() + " of round " + roundId));
@@ -171,6 +178,7 @@ public class TrioService {
         if (target.roundId() != roundId) {
             throw ProblemException.invalid("toGroupId", "SameRound", "group " + move.toGroupId() + " belongs to another round");
         }
+        Versions.requireMatch(ifMatch, target.version());
         if (target.id() == source.id()) {
             return target;
         }
@@ -213,7 +221,9 @@ public class TrioService {
 
     /**
      * Repairs the groups of members whose employment has ended by today: called after every change to employees,
-     * and each night for end dates that were set in advance.
+     * and each night ({@link TrioRepairJob}) for end dates that were set in advance.
+     *
+     * @return how many leavers' groups were repaired here
      */
     public int repairLeavers() {
         LocalDate today = LocalDate.now(clock);
@@ -224,9 +234,19 @@ public class TrioService {
         Organisation org = organisation();
         // pairs of the other rounds, read once per round however many leave
         Map<Long, Set<Pair>> earlierPairs = new HashMap<>();
+        int repaired = 0;
         for (Membership pending : leavers) {
-            // an earlier repair in this loop may have moved the member
-            Membership leaver = trios.currentMembership(pending.employeeNumber()).orElseThrow();
+            // rounds in ascending order, as the query gives them: concurrent repairs cannot deadlock
+            trios.lockRound(pending.roundId());
+            // read again under the lock: an earlier repair in this loop may have moved the member, and another
+            // transaction's repair may have done this one
+            Membership leaver = trios.currentMembership(pending.employeeNumber()).orElse(null);
+            if (leaver == null) {
+                continue;
+            }
+            if (leaver.roundId() != pending.roundId()) {
+                trios.lockRound(leaver.roundId());
+            }
             String unit = trios.poolUnit(leaver.groupId());
             Map<Long, List<String>> pool = trios.poolGroups(leaver.roundId(), unit);
             Map<Long, List<String>> changed = TrioRepair.afterLeave(pool, leaver.groupId(), leaver.employeeNumber(),
@@ -234,13 +254,9 @@ public class TrioService {
                     earlierPairs.computeIfAbsent(leaver.roundId(), trios::earlierPairs));
             trios.markLeft(leaver, today);
             apply(leaver.roundId(), changed);
+            repaired++;
         }
-        return leavers.size();
-    }
-
-    @Scheduled(cron = "${kasam.trio.repair-cron:0 10 0 * * ?}")
-    void nightlyRepair() {
-        repairLeavers();
+        return repaired;
     }
 
     private void apply(long roundId, Map<Long, List<String>> changed) {

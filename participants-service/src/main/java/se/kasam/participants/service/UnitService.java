@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,9 @@ public class UnitService {
     @Inject
     Outbox outbox;
 
+    @Inject
+    Clock clock;
+
     public UnitView create(UnitInput input) {
         if (units.findById(input.code()) != null) {
             throw ProblemException.conflict("unit " + input.code() + " exists already; update it instead");
@@ -41,7 +45,7 @@ public class UnitService {
         unit.code = input.code();
         ParticipantMapper.apply(input, unit);
         check(unit);
-        unit.updatedAt = OffsetDateTime.now();
+        unit.updatedAt = OffsetDateTime.now(clock);
         units.persistAndFlush(unit);
         publish(unit);
         return ParticipantMapper.toView(unit);
@@ -58,7 +62,7 @@ public class UnitService {
         boolean changed = !ParticipantMapper.toInput(unit).equals(before);
         if (changed) {
             // before anything flushes: one change, one new version
-            unit.updatedAt = OffsetDateTime.now();
+            unit.updatedAt = OffsetDateTime.now(clock);
         }
         check(unit);
         if (changed) {

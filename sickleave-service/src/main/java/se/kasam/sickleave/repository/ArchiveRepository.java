@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
@@ -24,6 +25,9 @@ public class ArchiveRepository {
     private static final List<String> COLUMNS = List.of("first_month", "last_month", "scope", "legal_gender", "heads",
             "sick_heads", "long_heads", "heads_0", "heads_1", "heads_2", "sick_heads_0", "sick_heads_1", "sick_heads_2",
             "ordinary_0", "ordinary_1", "ordinary_2", "sick_0", "sick_1", "sick_2", "long_term");
+
+    @Inject
+    Clock clock;
 
     @Inject
     EntityManager em;
@@ -45,7 +49,7 @@ public class ArchiveRepository {
                     t.bandSickHeads()[0], t.bandSickHeads()[1], t.bandSickHeads()[2], t.ordinary()[0], t.ordinary()[1],
                     t.ordinary()[2], t.sick()[0], t.sick()[1], t.sick()[2], t.longTerm()};
         }).iterator());
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         bulkCopy.copy("archived_month", List.of("month", "archived_at"), () -> IntStream.rangeClosed(1, 12)
                 .mapToObj(m -> new Object[]{LocalDate.of(year, m, 1), now}).iterator());
         em.createNativeQuery("delete from employee_month where month between ?1 and ?2")

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -21,6 +22,9 @@ import se.kasam.sickleave.mapping.SpellInput;
 /** Spells in bulk: read the stored ones an import touches, write many at once with COPY. */
 @ApplicationScoped
 public class SpellStore {
+    @Inject
+    Clock clock;
+
     @Inject
     EntityManager em;
 
@@ -71,7 +75,7 @@ public class SpellStore {
             em.createNativeQuery("delete from spell_period where spell_id = any(?1)").setParameter(1, ids).executeUpdate();
             em.createNativeQuery("delete from spell where spell_id = any(?1)").setParameter(1, ids).executeUpdate();
         }
-        OffsetDateTime now = OffsetDateTime.now();
+        OffsetDateTime now = OffsetDateTime.now(clock);
         bulkCopy.copy("spell", List.of("spell_id", "employee_number", "kind", "first_day", "last_day",
                 "expected_long_term", "version", "updated_at", "updated_by"), () -> spells.stream().map(s -> new Object[]{
                 s.spellId(), s.employeeNumber(), s.kind().name(), s.periods().getFirst().firstDay(),

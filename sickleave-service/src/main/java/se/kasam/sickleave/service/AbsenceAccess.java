@@ -2,6 +2,7 @@ package se.kasam.sickleave.service;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.Set;
@@ -22,6 +23,9 @@ import se.kasam.sickleave.repository.UnitRepository;
 @RequestScoped
 public class AbsenceAccess {
     @Inject
+    Clock clock;
+
+    @Inject
     Caller caller;
 
     @Inject
@@ -41,7 +45,7 @@ public class AbsenceAccess {
             throw ProblemException.notFound("employee " + employeeNumber);
         }
         AuditEntry entry = new AuditEntry();
-        entry.at = OffsetDateTime.now();
+        entry.at = OffsetDateTime.now(clock);
         entry.actor = caller.name();
         entry.actorEmployee = caller.employeeNumber().orElse(null);
         entry.employeeNumber = employeeNumber;

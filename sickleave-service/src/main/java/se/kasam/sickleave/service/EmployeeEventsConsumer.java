@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -26,13 +27,16 @@ public class EmployeeEventsConsumer {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    Clock clock;
+
     @Incoming("participants-employees")
     @Blocking
     @Retry(maxRetries = 3, delay = 200, abortOn = ConsumerDrain.Stopping.class)
     public void onEmployeeEvent(ConsumerRecord<String, String> record) {
         inbox.processOnce("employee-projection", record, event -> {
             if (EmployeeChanged.TYPE.equals(event.type())) {
-                projection.apply(event.dataAs(EmployeeChanged.class, json), Events.day(event));
+                projection.apply(event.dataAs(EmployeeChanged.class, json), Events.day(event, clock));
             } else {
                 LOG.debugf("ignoring event type %s", event.type());
             }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -22,6 +23,9 @@ import se.kasam.sickleave.repository.EmployeeRepository;
 @Transactional
 public class EmployeeProjection {
     static final LocalDate FROM_THE_START = LocalDate.of(1900, 1, 1);
+
+    @Inject
+    Clock clock;
 
     @Inject
     EmployeeRepository employees;
@@ -57,7 +61,7 @@ public class EmployeeProjection {
         employee.startDate = Objects.requireNonNull(event.startDate(), "startDate");
         employee.endDate = event.endDate();
         employee.sourceVersion = event.version();
-        employee.updatedAt = OffsetDateTime.now();
+        employee.updatedAt = OffsetDateTime.now(clock);
         employees.persist(employee);
         if (termsChanged) {
             // one row per day: a later change on the same day replaces the earlier one

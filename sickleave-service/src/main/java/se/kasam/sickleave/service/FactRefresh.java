@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import org.jboss.logging.Logger;
+import se.kasam.platform.jobs.ClusterJobs;
 
 /**
  * Employee events are applied one by one; recomputing an employee's facts with each would make a batch of 50,000
@@ -25,6 +26,9 @@ public class FactRefresh {
     @Inject
     FactService facts;
 
+    @Inject
+    ClusterJobs jobs;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(String employeeNumber) {
         em.createNativeQuery("insert into fact_refresh (employee_number) values (?1) on conflict do nothing")
@@ -34,9 +38,11 @@ public class FactRefresh {
     @Scheduled(every = "${kasam.sickleave.fact-refresh-every:1s}", concurrentExecution = ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refreshMarked() {
-        while (refreshSome() == BATCH) {
-            LOG.debug("more employees to refresh");
-        }
+        jobs.runExclusively("sickleave.fact-refresh", () -> {
+            while (refreshSome() == BATCH) {
+                LOG.debug("more employees to refresh");
+            }
+        });
     }
 
     /** @return how many employees were refreshed */

@@ -3,6 +3,7 @@ package se.kasam.sickleave.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,6 +24,9 @@ import se.kasam.sickleave.rules.FollowUpRules.Signal;
 @ApplicationScoped
 @Transactional(Transactional.TxType.MANDATORY)
 public class FollowUpService {
+    @Inject
+    Clock clock;
+
     @Inject
     FollowUpRepository followUps;
 
@@ -66,7 +70,7 @@ public class FollowUpService {
         f.dueOn = signal.dueOn();
         f.spellId = signal.spellId();
         f.windowStart = signal.windowStart();
-        f.createdAt = OffsetDateTime.now();
+        f.createdAt = OffsetDateTime.now(clock);
         followUps.persist(f);
         return f;
     }

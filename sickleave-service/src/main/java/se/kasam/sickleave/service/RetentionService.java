@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import se.kasam.platform.jobs.ClusterJobs;
 import se.kasam.sickleave.Unit;
 import se.kasam.sickleave.config.SickleaveConfig;
 import se.kasam.sickleave.repository.ArchiveRepository;
@@ -33,8 +34,13 @@ public class RetentionService {
     public record Purge(List<Integer> yearsArchived, int spellsPurged, int followUpsPurged) {
     }
 
+    public static final String NAME = "sickleave.retention";
+
     @Inject
     FactService facts;
+
+    @Inject
+    ClusterJobs jobs;
 
     @Inject
     ArchiveRepository archive;
@@ -51,11 +57,14 @@ public class RetentionService {
     @Inject
     Clock clock;
 
-    @Scheduled(cron = "${kasam.sickleave.retention-cron}", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    @Scheduled(cron = "${kasam.sickleave.retention-cron}", timeZone = "${kasam.time.zone}",
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void scheduled() {
-        Purge purge = purge(LocalDate.now(clock).minus(config.retention()));
-        LOG.infof("retention: archived years %s, purged %d spells and %d follow-up signals", purge.yearsArchived(),
-                purge.spellsPurged(), purge.followUpsPurged());
+        jobs.runExclusively(NAME, () -> {
+            Purge purge = purge(LocalDate.now(clock).minus(config.retention()));
+            LOG.infof("retention: archived years %s, purged %d spells and %d follow-up signals", purge.yearsArchived(),
+                    purge.spellsPurged(), purge.followUpsPurged());
+        });
     }
 
     /** Archives the years that ended before {@code cutoff} and purges what they held of individuals. */

@@ -3,6 +3,7 @@ package se.kasam.sickleave.service;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -13,6 +14,9 @@ import se.kasam.sickleave.repository.UnitRepository;
 /** Keeps the unit projection (tree and managers): the newest state per unit wins. */
 @ApplicationScoped
 public class UnitProjection {
+    @Inject
+    Clock clock;
+
     @Inject
     UnitRepository units;
 
@@ -30,7 +34,7 @@ public class UnitProjection {
         unit.managers = (event.managers() == null ? List.<String>of() : event.managers()).toArray(String[]::new);
         unit.deleted = event.deleted();
         unit.sourceVersion = event.version();
-        unit.updatedAt = OffsetDateTime.now();
+        unit.updatedAt = OffsetDateTime.now(clock);
         units.persist(unit);
     }
 }

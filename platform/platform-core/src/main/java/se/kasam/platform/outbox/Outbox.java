@@ -8,6 +8,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -36,6 +37,9 @@ public class Outbox {
     @Inject
     BulkCopy bulk;
 
+    @Inject
+    Clock clock;
+
     /** One event of a batch: its aggregate id and data. */
     public record Pending(String subject, Object data) {
     }
@@ -54,7 +58,7 @@ public class Outbox {
         event.key = subject;
         event.type = type;
         event.subject = subject;
-        event.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        event.occurredAt = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         event.payload = toJson(data);
         event.persist();
         wakeRelayAfterCommit();
@@ -69,7 +73,7 @@ public class Outbox {
         if (events.isEmpty()) {
             return;
         }
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<String> payloads = events.parallelStream().map(e -> toJson(e.data())).toList();
         bulk.copy("outbox_event", COLUMNS, () -> java.util.stream.IntStream.range(0, events.size())
                 .mapToObj(i -> new Object[] {UUID.randomUUID(), topic, events.get(i).subject(), type,
