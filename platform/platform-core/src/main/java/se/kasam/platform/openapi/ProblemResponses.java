@@ -20,7 +20,7 @@ import se.kasam.platform.problem.ProblemType;
  * The error answers every service documents the same way, written once: each operation gets the statuses it can
  * answer from what it takes (401/403 when secured, 400 with input, 404 with a path parameter, 412/428 with If-Match),
  * and every 4xx/5xx, these and the ones an operation declares itself, is an application/problem+json Problem.
- * It also refuses (fails the build) an operation without an operationId or a 2xx JSON body without a schema, since
+ * It also refuses (fails the build) an operation without an operationId or a 2xx answer (but 204) without a typed body, since
  * the frontend's generated client is named and typed from them.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -39,10 +39,13 @@ public class ProblemResponses implements OASFilter {
                 if (status.startsWith("4") || status.startsWith("5")) {
                     response.setContent(OASFactory.createContent().addMediaType(ProblemType.MEDIA_TYPE,
                             OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_SCHEMA))));
-                } else if (status.startsWith("2") && untyped(response)) {
+                } else if (status.startsWith("2") && !status.equals("204") && untyped(response)) {
                     faults.add(method + " " + path + " answers " + status + " without a schema");
                 }
             });
+            if (operation.getResponses().getAPIResponses().keySet().stream().noneMatch(s -> s.startsWith("2"))) {
+                faults.add(method + " " + path + " documents no success answer");
+            }
             if (operation.getOperationId() == null || operation.getOperationId().isBlank()) {
                 faults.add(method + " " + path + " has no operationId");
             }
@@ -97,7 +100,7 @@ public class ProblemResponses implements OASFilter {
 
     private static boolean untyped(APIResponse response) {
         if (response.getContent() == null || response.getContent().getMediaTypes() == null) {
-            return false;
+            return true;
         }
         for (Map.Entry<String, MediaType> entry : response.getContent().getMediaTypes().entrySet()) {
             MediaType media = entry.getValue();
