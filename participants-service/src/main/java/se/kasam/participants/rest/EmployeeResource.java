@@ -106,6 +106,7 @@ public class EmployeeResource {
     @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN, Roles.PROJECT_LEAD, Roles.MANAGER})
     @Operation(operationId = "listEmployees", summary = "List employees by employee number, filtered by unit subtree, activity, gender, employment type",
             description = "A manager lists only the units they manage and below; another unit is a 404.")
+    @APIResponse(responseCode = "200", description = "One page of employees")
     @APIResponse(responseCode = "404", description = "No such unit, or not one the manager manages")
     public Page<EmployeeView> list(@BeanParam EmployeeFilter filter, @BeanParam @Valid PageRequest page) {
         return service.list(filter, page);
