@@ -13,7 +13,8 @@ import se.kasam.stack.Ports;
 
 /**
  * Two stand-in services over real HTTP that echo what reached them, so a test sees what the gateway forwarded;
- * a third route points at a port where nothing listens. (The system tests route to the real services.)
+ * a third route points at a port where nothing listens. Their documents describe the echo ({"service": name}), since
+ * every response a test receives is validated against the merged document. (The system tests route to the real services.)
  */
 public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     public static final ConcurrentLinkedQueue<Map<String, String>> RECEIVED = new ConcurrentLinkedQueue<>();
@@ -24,12 +25,13 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         participants = echo("participants", "{\"openapi\":\"3.1.0\",\"paths\":{\"/api/participants/employees\":{\"get\":{\"tags\":[\"Employees\"],"
-                + "\"responses\":{\"200\":{\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/EmployeeView\"}}}}}}}},"
-                + "\"components\":{\"schemas\":{\"EmployeeView\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"}}},"
+                + "\"operationId\":\"listEmployees\",\"responses\":{\"200\":{\"description\":\"OK\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/EmployeeView\"}}}}}}},"
+                + "\"/api/participants/units\":{\"get\":{\"operationId\":\"listUnits\",\"responses\":{\"200\":{\"description\":\"OK\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/EmployeeView\"}}}}}}}},"
+                + "\"components\":{\"schemas\":{\"EmployeeView\":{\"type\":\"object\",\"properties\":{\"name\":{\"type\":\"string\"},\"service\":{\"type\":\"string\"}}},"
                 + "\"Problem\":{\"type\":\"object\"}}},\"tags\":[{\"name\":\"Employees\"}]}");
         sickleave = echo("sickleave", "{\"openapi\":\"3.1.0\",\"paths\":{\"/api/sickleave/employees/{n}\":{\"get\":{"
-                + "\"responses\":{\"200\":{\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/EmployeeView\"}}}}}}}},"
-                + "\"components\":{\"schemas\":{\"EmployeeView\":{\"type\":\"object\",\"properties\":{\"unitCode\":{\"type\":\"string\"}}},"
+                + "\"operationId\":\"getSickLeaveEmployee\",\"parameters\":[{\"name\":\"n\",\"in\":\"path\",\"required\":true,\"schema\":{\"type\":\"string\"}}],\"responses\":{\"200\":{\"description\":\"OK\",\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/EmployeeView\"}}}}}}}},"
+                + "\"components\":{\"schemas\":{\"EmployeeView\":{\"type\":\"object\",\"properties\":{\"unitCode\":{\"type\":\"string\"},\"service\":{\"type\":\"string\"}}},"
                 + "\"Problem\":{\"type\":\"object\"}}}}");
         vertx = Vertx.vertx();
         return Map.of(

@@ -172,7 +172,11 @@ class GatewayTest {
                 .body("components.schemas", hasKey("Problem"))
                 .body("components.schemas", not(hasKey("EmployeeView")))
                 .body("paths.'/api/sickleave/employees/{n}'.get.responses.'200'.content.'application/json'.schema.'$ref'",
-                        equalTo("#/components/schemas/SickleaveEmployeeView"));
+                        equalTo("#/components/schemas/SickleaveEmployeeView"))
+                .body("paths.'/api/participants/employees'.get.responses.'429'.content.'application/problem+json'.schema.'$ref'",
+                        equalTo("#/components/schemas/Problem"))
+                .body("paths.'/api/participants/employees'.get.responses", hasKey("503"))
+                .body("paths.'/api/participants/employees'.get.responses", hasKey("401"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 

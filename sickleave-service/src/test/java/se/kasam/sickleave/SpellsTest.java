@@ -122,19 +122,43 @@ class SpellsTest {
         String body = """
                 {"spellId": "SPT-U1", "employeeNumber": "SPT-E2", "kind": "SICK_LEAVE",
                  "periods": [{"firstDay": "2022-02-01", "lastDay": "2022-02-02", "extent": 100}]}""";
-        String etag = given().auth().oauth2(HR).contentType(ContentType.JSON).body(body)
-                .put("/api/sickleave/spells/SPT-U1").then().statusCode(201).extract().header("ETag");
-        given().auth().oauth2(HR).contentType(ContentType.JSON).body(body.replace("\"extent\": 100", "\"extent\": 50"))
+        given().auth().oauth2(HR).contentType(ContentType.JSON).body(body).header("If-Match", "\"1\"")
+                .put("/api/sickleave/spells/SPT-U1").then().statusCode(412).contentType("application/problem+json");
+        String etag = given().auth().oauth2(HR).contentType(ContentType.JSON).body(body).header("If-None-Match", "*")
+                .put("/api/sickleave/spells/SPT-U1").then().statusCode(201)
+                .header("Location", containsString("/api/sickleave/spells/SPT-U1")).extract().header("ETag");
+        String changed = body.replace("\"extent\": 100", "\"extent\": 50");
+        given().auth().oauth2(HR).contentType(ContentType.JSON).body(changed).header("If-None-Match", "*")
+                .put("/api/sickleave/spells/SPT-U1").then().statusCode(412);
+        given().auth().oauth2(HR).contentType(ContentType.JSON).body(changed)
+                .put("/api/sickleave/spells/SPT-U1").then().statusCode(428).contentType("application/problem+json")
+                .body("type", equalTo("urn:kasam:problem:precondition-required"));
+        given().auth().oauth2(HR).contentType(ContentType.JSON).body(changed)
                 .header("If-Match", "\"7\"").put("/api/sickleave/spells/SPT-U1").then().statusCode(412);
-        given().auth().oauth2(HR).contentType(ContentType.JSON).body(body.replace("\"extent\": 100", "\"extent\": 50"))
+        given().auth().oauth2(HR).contentType(ContentType.JSON).body(changed)
                 .header("If-Match", etag).put("/api/sickleave/spells/SPT-U1").then().statusCode(200)
                 .body("version", equalTo(2)).body("periods[0].extent", equalTo(50));
         given().auth().oauth2(HR).contentType(ContentType.JSON).body(body.replace("SPT-U1\", \"employeeNumber", "SPT-U2\", \"employeeNumber"))
                 .put("/api/sickleave/spells/SPT-U1").then().statusCode(400).body("errors[0].rule", equalTo("MatchesPath"));
-        given().auth().oauth2(HR).delete("/api/sickleave/spells/SPT-U1").then().statusCode(204);
+        given().auth().oauth2(HR).delete("/api/sickleave/spells/SPT-U1").then().statusCode(428);
+        given().auth().oauth2(HR).header("If-Match", etag).delete("/api/sickleave/spells/SPT-U1").then().statusCode(412);
+        given().auth().oauth2(HR).header("If-Match", "\"2\"").delete("/api/sickleave/spells/SPT-U1").then().statusCode(204);
         given().auth().oauth2(HANNA).get("/api/sickleave/spells/SPT-U1").then().statusCode(404);
         given().auth().oauth2(EMMA).contentType(ContentType.JSON).body(body).put("/api/sickleave/spells/SPT-U1")
                 .then().statusCode(403);
+    }
+
+    @Test
+    void listsTakeOnlyValidPages() {
+        for (String[] bad : new String[][]{{"size", "0"}, {"size", "501"}, {"page", "-1"}}) {
+            for (String list : List.of("/api/sickleave/follow-ups", "/api/sickleave/audit")) {
+                given().auth().oauth2(HANNA).queryParam(bad[0], bad[1]).get(list).then().statusCode(400)
+                        .contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]))
+                        .body("errors[0].rule", equalTo(bad[0].equals("page") || bad[1].equals("0") ? "Min" : "Max"));
+            }
+        }
+        given().auth().oauth2(HANNA).queryParam("size", "500").get("/api/sickleave/follow-ups").then().statusCode(200)
+                .body("size", equalTo(500));
     }
 
     @Test
@@ -194,7 +218,9 @@ class SpellsTest {
         assertFalse(event.has("spellId") || event.has("extent") || event.has("periods"), "no health detail: " + event);
         EventSchemas.assertValid(published.getFirst());
         // HR corrects the spell: it lasted 20 days only, the signal is withdrawn
-        given().auth().oauth2(HR).contentType(ContentType.JSON).body("""
+        String etag = given().auth().oauth2(HANNA).get("/api/sickleave/spells/SPT-FL").then().statusCode(200)
+                .extract().header("ETag");
+        given().auth().oauth2(HR).contentType(ContentType.JSON).header("If-Match", etag).body("""
                 {"spellId": "SPT-FL", "employeeNumber": "SPT-E1", "kind": "SICK_LEAVE", "expectedLongTerm": true,
                  "periods": [{"firstDay": "2025-10-01", "lastDay": "2025-10-20", "extent": 100}]}""")
                 .put("/api/sickleave/spells/SPT-FL").then().statusCode(200);

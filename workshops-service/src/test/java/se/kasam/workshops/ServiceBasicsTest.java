@@ -34,7 +34,11 @@ class ServiceBasicsTest {
         given().get("/q/metrics").then().statusCode(200).body(containsString("http_server"));
         given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
                 .body("info.title", equalTo("Kasam workshops API"))
-                .body("components.securitySchemes.bearer.scheme", equalTo("bearer"));
+                .body("components.securitySchemes.oidc.type", equalTo("openIdConnect"))
+                .body("components.securitySchemes.oidc.openIdConnectUrl",
+                        org.hamcrest.Matchers.endsWith("/.well-known/openid-configuration"))
+                .body("paths.'/api/workshops/modules/{code}'.get.operationId", equalTo("getWorkshopModule"));
+        se.kasam.testing.OpenApiValidation.parse(given().queryParam("format", "json").get("/q/openapi").asString());
     }
 
     @Test

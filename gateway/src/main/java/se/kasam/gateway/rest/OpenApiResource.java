@@ -19,9 +19,13 @@ public class OpenApiResource {
     @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev")
     String version;
 
+    @ConfigProperty(name = "quarkus.oidc.auth-server-url")
+    String realm;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ObjectNode document() {
-        return OpenApiMerger.merge(upstreams.openApiDocuments(), version);
+        return OpenApiMerger.merge(upstreams.openApiDocuments(), version,
+                realm.replaceAll("/+$", "") + "/.well-known/openid-configuration");
     }
 }

@@ -19,17 +19,27 @@ import java.util.TreeMap;
  * Merges the services' OpenAPI documents into one for the whole API. Paths do not overlap (each service owns its
  * /api/{service} prefix). Schemas with the same name and the same content (Problem, Page ...) are kept once; where
  * two services mean different things by one name, each gets its service's prefix (SickleaveEmployeeView) and the
- * references inside that service's document follow.
+ * references inside that service's document follow. Every operation also documents what the gateway itself answers
+ * (401 before any service sees a bad token, 429 over the rate limit, 503 when the service is unavailable), and the
+ * OpenID Connect scheme names this deployment's realm, so Swagger UI and generated clients log in there.
  */
 public final class OpenApiMerger {
     private static final String SCHEMA_REF = "#/components/schemas/";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
+    private static final Map<String, String> GATEWAY_ANSWERS = new TreeMap<>(Map.of(
+            "401", "Missing, expired or invalid bearer token",
+            "429", "Over the caller's rate limit: wait Retry-After seconds",
+            "503", "The service behind the gateway is unavailable"));
 
     private OpenApiMerger() {
     }
 
-    /** @param documents service key (participants ...) to its OpenAPI document, in a stable order */
-    public static ObjectNode merge(Map<String, JsonNode> documents, String version) {
+    /**
+     * @param documents service key (participants ...) to its OpenAPI document, in a stable order
+     * @param openIdConnectUrl the realm's discovery document ({auth-server-url}/.well-known/openid-configuration)
+     */
+    public static ObjectNode merge(Map<String, JsonNode> documents, String version, String openIdConnectUrl) {
         Map<String, Map<String, JsonNode>> schemasByName = new TreeMap<>();
         documents.forEach((service, doc) -> doc.path("components").path("schemas").fields().forEachRemaining(e ->
                 schemasByName.computeIfAbsent(e.getKey(), k -> new LinkedHashMap<>()).put(service, e.getValue())));
@@ -57,10 +67,18 @@ public final class OpenApiMerger {
             if (!renamed.isEmpty()) {
                 rewriteRefs(doc, service, renamed);
             }
-            doc.path("paths").fields().forEachRemaining(e -> paths.set(e.getKey(), e.getValue()));
+            doc.path("paths").fields().forEachRemaining(e -> {
+                addGatewayAnswers(e.getValue());
+                paths.set(e.getKey(), e.getValue());
+            });
             doc.path("components").path("schemas").fields().forEachRemaining(e ->
                     schemas.set(renamed.contains(e.getKey()) ? prefixed(service, e.getKey()) : e.getKey(), e.getValue()));
-            doc.path("components").path("securitySchemes").fields().forEachRemaining(e -> securitySchemes.set(e.getKey(), e.getValue()));
+            doc.path("components").path("securitySchemes").fields().forEachRemaining(e -> {
+                if (e.getValue() instanceof ObjectNode scheme && "openIdConnect".equals(scheme.path("type").asText())) {
+                    scheme.put("openIdConnectUrl", openIdConnectUrl);
+                }
+                securitySchemes.set(e.getKey(), e.getValue());
+            });
             doc.path("tags").forEach(tag -> tags.putIfAbsent(tag.path("name").asText(), tag));
         });
         ObjectNode components = merged.putObject("components");
@@ -69,6 +87,24 @@ public final class OpenApiMerger {
         ArrayNode tagList = merged.putArray("tags");
         tags.values().forEach(tagList::add);
         return merged;
+    }
+
+    private static void addGatewayAnswers(JsonNode pathItem) {
+        pathItem.fields().forEachRemaining(e -> {
+            if (METHODS.contains(e.getKey()) && e.getValue().path("responses") instanceof ObjectNode responses) {
+                GATEWAY_ANSWERS.forEach((status, description) -> {
+                    if (!responses.has(status)) {
+                        ObjectNode response = responses.putObject(status).put("description", description);
+                        response.putObject("content").putObject("application/problem+json").putObject("schema")
+                                .put("$ref", SCHEMA_REF + "Problem");
+                        if (status.equals("429")) {
+                            response.putObject("headers").putObject("Retry-After").put("description", "Seconds to wait")
+                                    .putObject("schema").put("type", "integer");
+                        }
+                    }
+                });
+            }
+        });
     }
 
     static String prefixed(String service, String name) {

@@ -12,6 +12,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.LocalDate;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -48,7 +49,10 @@ public class HrImportResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
-    @Operation(summary = "Import an HR batch (JSON)", description = DESCRIPTION)
+    @Operation(operationId = "importHrBatch", summary = "Import an HR batch (JSON, CSV files or one CSV file)", description = DESCRIPTION)
+    @APIResponse(responseCode = "200", description = "The per-row report")
+    @APIResponse(responseCode = "400", description = "Unreadable batch, or (mode=atomic) rows rejected: nothing written")
+    @APIResponse(responseCode = "409", description = "Changed by someone else at the same time: nothing written")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = HrBatchBody.class)))
     public ImportReport importJson(byte[] body, @QueryParam("mode") @Parameter(description = "atomic, partial or dry-run") String mode,
                                    @QueryParam("full") boolean full, @QueryParam("batchDate") LocalDate batchDate) {
@@ -58,7 +62,7 @@ public class HrImportResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
-    @Operation(summary = "Import an HR batch (CSV files)", description = DESCRIPTION + " Two optional parts, "
+    @Operation(operationId = "importHrBatch", summary = "Import an HR batch (CSV files)", description = DESCRIPTION + " Two optional parts, "
             + "'units' and 'employees', each a CSV file: UTF-8 with or without BOM, ';' or ',' separated, a header "
             + "row with the JSON field names; managers separated by '|' or spaces; a decimal comma is accepted.")
     public ImportReport importCsv(@RestForm("units") FileUpload units, @RestForm("employees") FileUpload employees,
@@ -70,7 +74,7 @@ public class HrImportResource {
     @POST
     @Consumes("text/csv")
     @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
-    @Operation(summary = "Import employees (one CSV file)", description = DESCRIPTION + " The body is the employees' CSV file.")
+    @Operation(operationId = "importHrBatch", summary = "Import employees (one CSV file)", description = DESCRIPTION + " The body is the employees' CSV file.")
     public ImportReport importEmployeesCsv(byte[] body, @QueryParam("mode") String mode, @QueryParam("full") boolean full,
                                            @QueryParam("batchDate") LocalDate batchDate) {
         return run(reader.readCsv(null, body), mode, full, batchDate);

@@ -12,9 +12,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.participants.mapping.FormRound;
 import se.kasam.participants.mapping.MoveMember;
@@ -33,7 +40,7 @@ public class TrioRoundResource {
 
     @POST
     @RolesAllowed({Roles.PROJECT_LEAD, Roles.MANAGER})
-    @Operation(summary = "Form a trio round", description = """
+    @Operation(operationId = "formTrioRound", summary = "Form a trio round", description = """
             Groups every active employee of each workplace (the employees whose unit it is; a unit's own manager \
             goes one level up, with the managers of the neighbouring units) into groups of three, \
             with a four or a pair only where the head count forces it. A workplace with a single employee joins the \
@@ -42,6 +49,9 @@ public class TrioRoundResource {
             a unit's own manager) unless the pool leaves no way around it; pairs that met in earlier rounds are \
             avoided as far as the search finds. The same seed gives the same round. The report says what could not \
             be satisfied and why. Publishes every group on kasam.participants.triogroups.""")
+    @APIResponse(responseCode = "201", description = "Formed; Location names the round",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoundView.class)))
     public Response form(@Valid @NotNull FormRound request, @Context UriInfo uri) {
         RoundView round = service.form(request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(round.id())).build()).entity(round).build();
@@ -49,7 +59,7 @@ public class TrioRoundResource {
 
     @GET
     @RolesAllowed({Roles.PROJECT_LEAD, Roles.MANAGER})
-    @Operation(summary = "List trio rounds, newest first")
+    @Operation(operationId = "listTrioRounds", summary = "List trio rounds, newest first")
     public Page<RoundView> list(@BeanParam @Valid PageRequest page) {
         return service.list(page);
     }
@@ -57,7 +67,7 @@ public class TrioRoundResource {
     @GET
     @Path("/{roundId}")
     @RolesAllowed({Roles.PROJECT_LEAD, Roles.MANAGER})
-    @Operation(summary = "Read a trio round and its report")
+    @Operation(operationId = "getTrioRound", summary = "Read a trio round and its report")
     public RoundView get(@PathParam("roundId") long roundId) {
         return service.get(roundId);
     }
@@ -65,7 +75,7 @@ public class TrioRoundResource {
     @GET
     @Path("/{roundId}/groups")
     @RolesAllowed({Roles.PROJECT_LEAD, Roles.MANAGER})
-    @Operation(summary = "The groups of a round", description = "Optionally of one unit's pool; a manager sees the "
+    @Operation(operationId = "listTrioGroups", summary = "The groups of a round", description = "Optionally of one unit's pool; a manager sees the "
             + "groups of the units they manage and below only.")
     public Page<TrioGroupView> groups(@PathParam("roundId") long roundId, @QueryParam("unit") String unitCode,
                                       @BeanParam @Valid PageRequest page) {
@@ -75,7 +85,7 @@ public class TrioRoundResource {
     @POST
     @Path("/{roundId}/moves")
     @RolesAllowed({Roles.PROJECT_LEAD, Roles.MANAGER})
-    @Operation(summary = "Move a member to another group of the round", description = "The rules are checked again "
+    @Operation(operationId = "moveTrioMember", summary = "Move a member to another group of the round", description = "The rules are checked again "
             + "(GroupSize, SameWorkplace, ManagerWithReport, MetBefore); a broken rule refuses the move with a problem "
             + "naming it, unless the project lead sends force=true. If-Match is required: the target group's version "
             + "as read (428 without, 412 if the group has changed since). Both groups are published.")

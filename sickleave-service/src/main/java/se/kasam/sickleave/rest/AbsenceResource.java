@@ -8,7 +8,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import jakarta.validation.Valid;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.platform.paging.Page;
 import se.kasam.platform.paging.PageRequest;
@@ -33,7 +35,10 @@ public class AbsenceResource {
     @GET
     @Path("/me/spells")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(summary = "The caller's own spells", description = "Written to the audit log like any other read.")
+    @Operation(operationId = "listMySpells", summary = "The caller's own spells",
+            description = "Written to the audit log like any other read.")
+    @APIResponse(responseCode = "200", description = "The caller's spells, audited")
+    @APIResponse(responseCode = "404", description = "The login is not tied to an employee")
     public List<SpellView> mine() {
         String self = caller.employeeNumber().orElseThrow(() -> ProblemException.notFound("an employee for this login"));
         return queries.spellsOf(self, "GET /api/sickleave/me/spells");
@@ -42,18 +47,18 @@ public class AbsenceResource {
     @GET
     @Path("/follow-ups")
     @RolesAllowed({Roles.HR_ADMIN, Roles.MANAGER})
-    @Operation(summary = "Follow-up signals", description = "hr-admin: all; a manager: those of the employees in the "
+    @Operation(operationId = "listFollowUps", summary = "Follow-up signals", description = "hr-admin: all; a manager: those of the employees in the "
             + "units they manage and below. Newest due date first. Each employee listed is written to the audit log.")
-    public Page<FollowUpView> followUps(@BeanParam PageRequest page) {
+    public Page<FollowUpView> followUps(@BeanParam @Valid PageRequest page) {
         return queries.followUps(page, "GET /api/sickleave/follow-ups");
     }
 
     @GET
     @Path("/audit")
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "The audit log of reads of individual absence", description = "Newest first; employee "
+    @Operation(operationId = "listAbsenceAudit", summary = "The audit log of reads of individual absence", description = "Newest first; employee "
             + "filters by whose data was read.")
-    public Page<AuditView> audit(@QueryParam("employee") String employeeNumber, @BeanParam PageRequest page) {
+    public Page<AuditView> audit(@QueryParam("employee") String employeeNumber, @BeanParam @Valid PageRequest page) {
         return queries.audit(employeeNumber, page);
     }
 }

@@ -26,7 +26,7 @@ public class EmployeeResource {
     @GET
     @Path("/{employeeNumber}")
     @RolesAllowed(Roles.HR_ADMIN)
-    @Operation(summary = "The working-time basis this service holds for an employee",
+    @Operation(operationId = "getSickLeaveEmployee", summary = "The working-time basis this service holds for an employee",
             description = "Built from participants-service's employee events: unit, legal gender, birth year, "
                     + "employment rate, full-time hours and employment dates.")
     public EmployeeView get(@PathParam("employeeNumber") String employeeNumber) {
@@ -36,7 +36,7 @@ public class EmployeeResource {
     @GET
     @Path("/{employeeNumber}/spells")
     @RolesAllowed({Roles.HR_ADMIN, Roles.MANAGER, Roles.EMPLOYEE})
-    @Operation(summary = "An employee's spells", description = "hr-admin, the manager of the employee's unit or a unit "
+    @Operation(operationId = "listEmployeeSpells", summary = "An employee's spells", description = "hr-admin, the manager of the employee's unit or a unit "
             + "above, or the employee; anyone else gets 404. Every read is written to the audit log.")
     public List<SpellView> spellsOf(@PathParam("employeeNumber") String employeeNumber) {
         return queries.spellsOf(employeeNumber, "GET /api/sickleave/employees/{employeeNumber}/spells");

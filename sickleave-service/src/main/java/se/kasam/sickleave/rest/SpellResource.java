@@ -13,10 +13,15 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -64,7 +69,10 @@ public class SpellResource {
     @Path("/import")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
-    @Operation(summary = "Import absence spells (JSON)", description = IMPORT)
+    @Operation(operationId = "importSpells", summary = "Import absence spells (JSON or CSV)", description = IMPORT)
+    @APIResponse(responseCode = "200", description = "The per-row report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpellImportReport.class)))
+    @APIResponse(responseCode = "400", description = "Unreadable batch, or (mode=atomic) rows rejected: nothing written")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpellBatchBody.class)))
     public SpellImportReport importJson(byte[] body, @QueryParam("mode") @Parameter(description = "atomic, partial or dry-run") String mode) {
         return spells.importBatch(reader.readJson(body), ImportMode.parse(mode), caller.name());
@@ -74,7 +82,7 @@ public class SpellResource {
     @Path("/import")
     @Consumes("text/csv")
     @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
-    @Operation(summary = "Import absence spells (CSV)", description = IMPORT + " CSV: UTF-8 with or without BOM, ';' "
+    @Operation(operationId = "importSpells", summary = "Import absence spells (CSV)", description = IMPORT + " CSV: UTF-8 with or without BOM, ';' "
             + "or ',' separated, header spellId, employeeNumber, kind, expectedLongTerm, firstDay, lastDay, extent; "
             + "one line per period, the lines of a spell sharing its id.")
     public SpellImportReport importCsv(byte[] body, @QueryParam("mode") String mode) {
@@ -85,23 +93,40 @@ public class SpellResource {
     @Path("/{spellId}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
-    @Operation(summary = "Create or replace a spell", description = "By the HR key; If-Match (the spell's ETag) is "
-            + "checked when given. 201 when created, 200 otherwise.")
+    @Operation(operationId = "putSpell", summary = "Create or replace a spell", description = "By the HR key. "
+            + "Replacing a spell needs If-Match with its ETag (428 without it, 412 when stale); creating one needs "
+            + "none, and If-None-Match: * makes the call create-only (412 when the spell exists). 201 when created, "
+            + "200 when replaced.")
+    @APIResponse(responseCode = "200", description = "Replaced; ETag is its new version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpellView.class)))
+    @APIResponse(responseCode = "201", description = "Created; Location names it, ETag is its version",
+            headers = {@Header(name = "Location", schema = @Schema(type = SchemaType.STRING, format = "uri")),
+                    @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING))},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpellView.class)))
+    @APIResponse(responseCode = "428", description = "The spell exists and If-Match is missing")
     public Response upsert(@PathParam("spellId") String spellId, @NotNull @Valid SpellInput spell,
-                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = "The ETag read last; required "
+                                   + "to replace a spell, absent to create one") String ifMatch,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) @Parameter(description = "* to create only")
+                           String ifNoneMatch, @Context UriInfo uri) {
         if (!spellId.equals(spell.spellId())) {
             throw ProblemException.invalid("spellId", "MatchesPath", "the body's spellId must be the one in the path, " + spellId);
         }
-        Written written = spells.upsert(spell, ifMatch, caller.name());
-        return Response.status(written.outcome() == Outcome.CREATED ? 201 : 200)
-                .tag(Versions.etag(written.version())).entity(SpellView.of(spell, written.version())).build();
+        Written written = spells.upsert(spell, ifMatch, ifNoneMatch, caller.name());
+        Response.ResponseBuilder answer = written.outcome() == Outcome.CREATED
+                ? Response.created(uri.getAbsolutePath()) : Response.ok();
+        return answer.tag(Versions.etag(written.version())).entity(SpellView.of(spell, written.version())).build();
     }
 
     @DELETE
     @Path("/{spellId}")
     @RolesAllowed({Roles.HR_INTEGRATION, Roles.HR_ADMIN})
-    @Operation(summary = "Delete a spell", description = "If-Match is checked when given.")
-    public Response delete(@PathParam("spellId") String spellId, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @Operation(operationId = "deleteSpell", summary = "Delete a spell", description = "Needs If-Match with the spell's ETag.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    public Response delete(@PathParam("spellId") String spellId,
+                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = "The ETag read "
+                                   + "last (428 without it, 412 when it is not the current version)") String ifMatch) {
         spells.delete(spellId, ifMatch);
         return Response.noContent().build();
     }
@@ -109,8 +134,11 @@ public class SpellResource {
     @GET
     @Path("/{spellId}")
     @RolesAllowed({Roles.HR_ADMIN, Roles.MANAGER, Roles.EMPLOYEE})
-    @Operation(summary = "One spell", description = "hr-admin, the manager of the employee's unit or a unit above, or "
+    @Operation(operationId = "getSpell", summary = "One spell", description = "hr-admin, the manager of the employee's unit or a unit above, or "
             + "the employee; anyone else gets 404. Every read is written to the audit log.")
+    @APIResponse(responseCode = "200", description = "The spell; ETag is its version",
+            headers = @Header(name = "ETag", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpellView.class)))
     public Response get(@PathParam("spellId") String spellId) {
         SpellView spell = queries.spell(spellId, "GET /api/sickleave/spells/{spellId}");
         return Response.ok(spell).tag(Versions.etag(spell.version())).build();

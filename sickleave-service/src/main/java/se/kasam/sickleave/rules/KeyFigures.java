@@ -1,5 +1,6 @@
 package se.kasam.sickleave.rules;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +23,8 @@ public final class KeyFigures {
     public enum Key { TOTAL, LONG_TERM_SHARE, WOMEN, MEN, AGE_29_OR_YOUNGER, AGE_30_TO_49, AGE_50_OR_OLDER }
 
     /** A figure in percent, or null with the reason it is suppressed; {@code employees} is the group's head count. */
+    /** percent is left out when suppressed, suppressed when not (an enum has no null in the API's schema). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Figure(Key key, int employees, Double percent, Reason suppressed) {
     }
 

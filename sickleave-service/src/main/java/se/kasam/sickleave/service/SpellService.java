@@ -70,16 +70,25 @@ public class SpellService {
         return new SpellImportReport(mode, apply, Counts.of(plan.rows), plan.rows);
     }
 
-    /** Creates or replaces one spell; {@code ifMatch} (the ETag of the stored spell) is checked when given. */
-    public Written upsert(SpellInput spell, String ifMatch, String actor) {
+    /**
+     * Creates or replaces one spell. Replacing needs {@code ifMatch}, the stored spell's ETag (428 without, 412 stale);
+     * creating needs none, and {@code ifNoneMatch} "*" makes it create-only (412 when the spell exists).
+     */
+    public Written upsert(SpellInput spell, String ifMatch, String ifNoneMatch, String actor) {
         Plan plan = plan(List.of(new BatchRow<>(1, spell.spellId(), spell, List.of())));
         RowResult row = plan.rows.getFirst();
         if (row.outcome() == Outcome.REJECTED) {
             throw new ProblemException(ProblemType.VALIDATION, "the spell breaks a rule", row.errors());
         }
         Stored stored = plan.stored.get(spell.spellId());
-        if (ifMatch != null) {
-            Versions.requireMatch(ifMatch, stored == null ? 0 : stored.version());
+        if (stored != null && "*".equals(ifNoneMatch == null ? null : ifNoneMatch.strip())) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED, "spell " + spell.spellId() + " exists already");
+        }
+        if (stored != null) {
+            Versions.requireMatch(ifMatch, stored.version());
+        } else if (ifMatch != null && !ifMatch.isBlank()) {
+            throw new ProblemException(ProblemType.PRECONDITION_FAILED,
+                    "spell " + spell.spellId() + " does not exist, so no version of it can match");
         }
         write(plan, actor);
         return new Written(row.outcome(), plan.versions.getOrDefault(spell.spellId(), stored == null ? 0 : stored.version()));
@@ -92,9 +101,7 @@ public class SpellService {
         if (spell == null) {
             throw ProblemException.notFound("spell " + spellId);
         }
-        if (ifMatch != null) {
-            Versions.requireMatch(ifMatch, spell.version());
-        }
+        Versions.requireMatch(ifMatch, spell.version());
         store.write(List.of(spellId), List.of(), Map.of(), "");
         facts.recompute(List.of(spell.spell().employeeNumber()));
     }

@@ -55,6 +55,9 @@ public class StatisticsService {
     @Inject
     Clock clock;
 
+    @Inject
+    StatisticsAccess access;
+
     /** A unit's subtree (or everyone, units null) as counted live, and its key in the archived figures. */
     record Scope(Set<String> units, String archived) {
         Map<String, String> rows() {
@@ -67,14 +70,21 @@ public class StatisticsService {
         }
     }
 
-    public KeyFiguresView keyFigures(String unit, YearMonth from, YearMonth to) {
+    /** Months as yyyy-MM (null: the last full calendar year); unit null: the whole municipality. */
+    public KeyFiguresView keyFigures(String asked, String fromMonth, String toMonth) {
+        String unit = access.unit(asked);
+        YearMonth from = Months.first(fromMonth, clock);
+        YearMonth to = Months.last(toMonth, clock);
         Scope scope = scope(unit);
         checkPeriod("from", from, to);
         Map<String, GroupTotals> totals = totals(scope, from, to);
         return new KeyFiguresView(unit, from, to, headCount(totals), KeyFigures.of(totals, suppression()));
     }
 
-    public MonthlyView monthly(String unit, YearMonth from, YearMonth to) {
+    public MonthlyView monthly(String asked, String fromMonth, String toMonth) {
+        String unit = access.unit(asked);
+        YearMonth from = Months.first(fromMonth, clock);
+        YearMonth to = Months.last(toMonth, clock);
         Scope scope = scope(unit);
         checkPeriod("from", from, to);
         if (from.plusMonths(120).isBefore(to)) {
@@ -93,7 +103,10 @@ public class StatisticsService {
         return new MonthlyView(unit, from, to, months);
     }
 
-    public BreakdownView breakdown(String unit, YearMonth from, YearMonth to) {
+    public BreakdownView breakdown(String asked, String fromMonth, String toMonth) {
+        String unit = access.unit(asked);
+        YearMonth from = Months.first(fromMonth, clock);
+        YearMonth to = Months.last(toMonth, clock);
         if (unit == null) {
             throw ProblemException.invalid("unit", "NotNull", "name the unit whose child units to break down");
         }
@@ -116,7 +129,10 @@ public class StatisticsService {
                 children.stream().map(c -> unitFigures(c.code, table, figures, "S:" + c.code)).toList());
     }
 
-    public ProgrammeView programme(String unit, Map<String, String> periods) {
+    /** periods: name:yyyy-MM/yyyy-MM each; none: the configured programme periods. */
+    public ProgrammeView programme(String unitAsked, List<String> named) {
+        String unit = access.unit(unitAsked);
+        Map<String, String> periods = Months.named(named);
         Scope scope = scope(unit);
         Map<String, String> asked = periods.isEmpty() ? config.programmePeriods() : periods;
         List<PeriodFigures> figures = new ArrayList<>();

@@ -19,7 +19,7 @@ public class InstrumentResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The survey instruments (SOC-13, HME): scale, items, subscales, reverse scoring")
+    @Operation(operationId = "listInstruments", summary = "The survey instruments (SOC-13, HME): scale, items, subscales, reverse scoring")
     public List<InstrumentView> list() {
         return service.list();
     }
@@ -27,7 +27,7 @@ public class InstrumentResource {
     @GET
     @Path("/{code}")
     @Authenticated
-    @Operation(summary = "One instrument with its items")
+    @Operation(operationId = "getInstrument", summary = "One instrument with its items")
     public InstrumentView get(@PathParam("code") String code) {
         return service.get(code);
     }

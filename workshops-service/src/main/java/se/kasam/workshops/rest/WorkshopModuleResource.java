@@ -19,7 +19,7 @@ public class WorkshopModuleResource {
 
     @GET
     @Authenticated
-    @Operation(summary = "The three workshop modules, in programme order")
+    @Operation(operationId = "listWorkshopModules", summary = "The three workshop modules, in programme order")
     public List<WorkshopModuleView> list() {
         return service.list();
     }
@@ -27,7 +27,7 @@ public class WorkshopModuleResource {
     @GET
     @Path("/{code}")
     @Authenticated
-    @Operation(summary = "One workshop module")
+    @Operation(operationId = "getWorkshopModule", summary = "One workshop module")
     public WorkshopModuleView get(@PathParam("code") String code) {
         return service.get(code);
     }
