@@ -89,7 +89,7 @@ public class TrioRoundResource {
             + "(GroupSize, SameWorkplace, ManagerWithReport, MetBefore); a broken rule refuses the move with a problem "
             + "naming it, unless the project lead sends force=true. If-Match is required: the target group's version "
             + "as read (428 without, 412 if the group has changed since). Both groups are published.")
-    public TrioGroupView move(@PathParam("roundId") long roundId, @HeaderParam("If-Match") String ifMatch,
+    public TrioGroupView move(@PathParam("roundId") long roundId, @HeaderParam("If-Match") @Parameter(required = true, description = "the target group's version, as read") String ifMatch,
                               @Valid @NotNull MoveMember move) {
         return service.move(roundId, move, ifMatch);
     }
