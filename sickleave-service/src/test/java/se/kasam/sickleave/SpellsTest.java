@@ -151,7 +151,7 @@ class SpellsTest {
     @Test
     void listsTakeOnlyValidPages() {
         for (String[] bad : new String[][]{{"size", "0"}, {"size", "501"}, {"page", "-1"}}) {
-            for (String list : List.of("/api/sickleave/follow-ups", "/api/sickleave/audit")) {
+            for (String list : List.of("/api/sickleave/follow-ups", "/api/sickleave/audit", "/api/sickleave/employees/SPT-E1/spells")) {
                 given().auth().oauth2(HANNA).queryParam(bad[0], bad[1]).get(list).then().statusCode(400)
                         .contentType("application/problem+json").body("errors[0].field", equalTo(bad[0]))
                         .body("errors[0].rule", equalTo(bad[0].equals("page") || bad[1].equals("0") ? "Min" : "Max"));
@@ -159,6 +159,8 @@ class SpellsTest {
         }
         given().auth().oauth2(HANNA).queryParam("size", "500").get("/api/sickleave/follow-ups").then().statusCode(200)
                 .body("size", equalTo(500));
+        given().auth().oauth2(EMMA).queryParam("size", "0").get("/api/sickleave/me/spells").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("size"));
     }
 
     @Test
@@ -172,8 +174,8 @@ class SpellsTest {
                  "periods": [{"firstDay": "2025-08-04", "lastDay": "2025-08-05", "extent": 100}]}""")
                 .put("/api/sickleave/spells/SPT-R2").then().statusCode(201);
         given().auth().oauth2(MAGNUS).get("/api/sickleave/employees/SPT-E1/spells").then().log().ifValidationFails().statusCode(200)
-                .body("spellId", hasItem("SPT-R1"));
-        given().auth().oauth2(EMMA).get("/api/sickleave/me/spells").then().statusCode(200).body("spellId", hasItem("SPT-R1"));
+                .body("items.spellId", hasItem("SPT-R1"));
+        given().auth().oauth2(EMMA).get("/api/sickleave/me/spells").then().statusCode(200).body("items.spellId", hasItem("SPT-R1"));
         given().auth().oauth2(EMMA).get("/api/sickleave/spells/SPT-R1").then().statusCode(200);
         // someone else's: as if there were nothing
         given().auth().oauth2(MAGNUS).get("/api/sickleave/employees/SPT-O1/spells").then().statusCode(404);

@@ -28,7 +28,11 @@ class InstrumentResourceTest {
     @Test
     void listsInstrumentsAndAnswersProblemsForUnknownOnesAndMissingTokens() {
         given().auth().oauth2(TOKEN).get("/api/surveys/instruments").then().statusCode(200)
-                .body("code", contains("HME", "SOC-13"));
+                .body("items.code", contains("HME", "SOC-13")).body("totalItems", equalTo(2));
+        given().auth().oauth2(TOKEN).queryParam("size", 1).queryParam("page", 1).get("/api/surveys/instruments").then()
+                .statusCode(200).body("items.code", contains("SOC-13")).body("totalPages", equalTo(2));
+        given().auth().oauth2(TOKEN).queryParam("size", 0).get("/api/surveys/instruments").then().statusCode(400)
+                .contentType("application/problem+json");
         given().auth().oauth2(TOKEN).get("/api/surveys/instruments/NOPE").then().statusCode(404)
                 .contentType("application/problem+json").body("type", equalTo("urn:kasam:problem:not-found"));
         given().get("/api/surveys/instruments").then().statusCode(401).contentType("application/problem+json");

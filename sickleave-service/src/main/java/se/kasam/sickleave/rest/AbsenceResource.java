@@ -7,7 +7,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.List;
 import jakarta.validation.Valid;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -35,13 +34,13 @@ public class AbsenceResource {
     @GET
     @Path("/me/spells")
     @RolesAllowed(Roles.EMPLOYEE)
-    @Operation(operationId = "listMySpells", summary = "The caller's own spells",
+    @Operation(operationId = "listMySpells", summary = "The caller's own spells, oldest first",
             description = "Written to the audit log like any other read.")
     @APIResponse(responseCode = "200", description = "The caller's spells, audited")
     @APIResponse(responseCode = "404", description = "The login is not tied to an employee")
-    public List<SpellView> mine() {
+    public Page<SpellView> mine(@BeanParam @Valid PageRequest page) {
         String self = caller.employeeNumber().orElseThrow(() -> ProblemException.notFound("an employee for this login"));
-        return queries.spellsOf(self, "GET /api/sickleave/me/spells");
+        return queries.spellsOf(self, page, "GET /api/sickleave/me/spells");
     }
 
     @GET

@@ -5,9 +5,12 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.List;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import se.kasam.platform.paging.Page;
+import se.kasam.platform.paging.PageRequest;
 import se.kasam.platform.security.Roles;
 import se.kasam.sickleave.mapping.EmployeeView;
 import se.kasam.sickleave.mapping.SpellView;
@@ -36,9 +39,9 @@ public class EmployeeResource {
     @GET
     @Path("/{employeeNumber}/spells")
     @RolesAllowed({Roles.HR_ADMIN, Roles.MANAGER, Roles.EMPLOYEE})
-    @Operation(operationId = "listEmployeeSpells", summary = "An employee's spells", description = "hr-admin, the manager of the employee's unit or a unit "
+    @Operation(operationId = "listEmployeeSpells", summary = "An employee's spells, oldest first", description = "hr-admin, the manager of the employee's unit or a unit "
             + "above, or the employee; anyone else gets 404. Every read is written to the audit log.")
-    public List<SpellView> spellsOf(@PathParam("employeeNumber") String employeeNumber) {
-        return queries.spellsOf(employeeNumber, "GET /api/sickleave/employees/{employeeNumber}/spells");
+    public Page<SpellView> spellsOf(@PathParam("employeeNumber") String employeeNumber, @BeanParam @Valid PageRequest page) {
+        return queries.spellsOf(employeeNumber, page, "GET /api/sickleave/employees/{employeeNumber}/spells");
     }
 }

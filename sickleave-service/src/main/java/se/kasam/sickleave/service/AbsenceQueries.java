@@ -49,9 +49,10 @@ public class AbsenceQueries {
         return SpellView.of(spell);
     }
 
-    public List<SpellView> spellsOf(String employeeNumber, String endpoint) {
+    public Page<SpellView> spellsOf(String employeeNumber, PageRequest page, String endpoint) {
         access.read(employeeNumber, endpoint);
-        return spells.ofEmployee(employeeNumber).stream().map(SpellView::of).toList();
+        PanacheQuery<Spell> query = spells.ofEmployee(employeeNumber);
+        return Page.of(query.page(page.page, page.size).list().stream().map(SpellView::of).toList(), page, query.count());
     }
 
     /** hr-admin: every signal; a manager: those of the employees now in their units. Each employee listed is audited. */

@@ -2,11 +2,14 @@ package se.kasam.survey.rest;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import se.kasam.platform.paging.Page;
+import se.kasam.platform.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.survey.mapping.InstrumentView;
 import se.kasam.survey.service.InstrumentService;
@@ -20,8 +23,8 @@ public class InstrumentResource {
     @GET
     @Authenticated
     @Operation(operationId = "listInstruments", summary = "The survey instruments (SOC-13, HME): scale, items, subscales, reverse scoring")
-    public List<InstrumentView> list() {
-        return service.list();
+    public Page<InstrumentView> list(@BeanParam @Valid PageRequest page) {
+        return service.list(page);
     }
 
     @GET

@@ -1,10 +1,12 @@
 package se.kasam.survey.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import se.kasam.platform.paging.Page;
+import se.kasam.platform.paging.PageRequest;
 import se.kasam.platform.problem.ProblemException;
 import se.kasam.survey.Instrument;
 import se.kasam.survey.mapping.InstrumentView;
@@ -16,8 +18,9 @@ public class InstrumentService {
     @Inject
     InstrumentRepository instruments;
 
-    public List<InstrumentView> list() {
-        return instruments.listAll(Sort.by("code")).stream().map(InstrumentView::of).toList();
+    public Page<InstrumentView> list(PageRequest page) {
+        PanacheQuery<Instrument> query = instruments.findAll(Sort.by("code"));
+        return Page.of(query.page(page.page, page.size).list().stream().map(InstrumentView::of).toList(), page, query.count());
     }
 
     public InstrumentView get(String code) {

@@ -2,11 +2,14 @@ package se.kasam.workshops.rest;
 
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import se.kasam.platform.paging.Page;
+import se.kasam.platform.paging.PageRequest;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.workshops.mapping.WorkshopModuleView;
 import se.kasam.workshops.service.WorkshopModuleService;
@@ -20,8 +23,8 @@ public class WorkshopModuleResource {
     @GET
     @Authenticated
     @Operation(operationId = "listWorkshopModules", summary = "The three workshop modules, in programme order")
-    public List<WorkshopModuleView> list() {
-        return service.list();
+    public Page<WorkshopModuleView> list(@BeanParam @Valid PageRequest page) {
+        return service.list(page);
     }
 
     @GET

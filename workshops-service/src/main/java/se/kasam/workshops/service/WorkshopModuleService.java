@@ -1,10 +1,12 @@
 package se.kasam.workshops.service;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.util.List;
+import se.kasam.platform.paging.Page;
+import se.kasam.platform.paging.PageRequest;
 import se.kasam.platform.problem.ProblemException;
 import se.kasam.workshops.WorkshopModule;
 import se.kasam.workshops.mapping.WorkshopModuleView;
@@ -16,8 +18,9 @@ public class WorkshopModuleService {
     @Inject
     WorkshopModuleRepository modules;
 
-    public List<WorkshopModuleView> list() {
-        return modules.listAll(Sort.by("ordinal")).stream().map(WorkshopModuleView::of).toList();
+    public Page<WorkshopModuleView> list(PageRequest page) {
+        PanacheQuery<WorkshopModule> query = modules.findAll(Sort.by("ordinal"));
+        return Page.of(query.page(page.page, page.size).list().stream().map(WorkshopModuleView::of).toList(), page, query.count());
     }
 
     public WorkshopModuleView get(String code) {

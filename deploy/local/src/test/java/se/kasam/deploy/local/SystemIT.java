@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import se.kasam.testing.OpenApiValidation;
 
 /**
  * The whole system as a client sees it: the local stack (real PostgreSQL, Kafka and Keycloak, the packaged
@@ -49,10 +50,13 @@ class SystemIT {
         stack = LocalStack.start(options, step -> System.out.println("system test: starting " + step));
         tokens = new KeycloakTokens(stack.keycloakUrl());
         RestAssured.baseURI = stack.gatewayUrl();
+        // every answer below is checked against the merged document the frontend team generates its client from
+        OpenApiValidation.install(stack.gatewayUrl() + "/openapi");
     }
 
     @AfterAll
     void stop() {
+        RestAssured.reset();
         if (stack != null) {
             stack.close();
         }
@@ -192,6 +196,7 @@ class SystemIT {
 
     @Test
     void theGatewayServesOneOpenApiAndReportsItsUpstreams() {
+        OpenApiValidation.parse(OpenApiValidation.fetch(stack.gatewayUrl() + "/openapi"));
         given().get("/openapi").then().statusCode(200)
                 .body("paths", hasKey("/api/participants/employees"))
                 .body("paths", hasKey("/api/sickleave/employees/{employeeNumber}"))
