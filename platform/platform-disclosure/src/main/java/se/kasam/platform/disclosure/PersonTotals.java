@@ -9,6 +9,7 @@ final class PersonTotals {
     private int[] keys;
     private double[] weight;
     private double[] value;
+    private double[] guarded;
     private int size;
 
     PersonTotals(int expected) {
@@ -17,9 +18,11 @@ final class PersonTotals {
         Arrays.fill(keys, FREE);
         weight = new double[capacity];
         value = new double[capacity];
+        guarded = new double[capacity];
     }
 
-    void add(int person, double w, double v) {
+    /** @param g the part of w in atoms of protected groups */
+    void add(int person, double w, double v, double g) {
         if (size * 2 >= keys.length) {
             grow();
         }
@@ -30,6 +33,7 @@ final class PersonTotals {
         }
         weight[slot] += w;
         value[slot] += v;
+        guarded[slot] += g;
     }
 
     /** The slot holding person, or -1. */
@@ -58,9 +62,14 @@ final class PersonTotals {
         return value[slot];
     }
 
-    void subtract(int slot, double w, double v) {
+    double guarded(int slot) {
+        return guarded[slot];
+    }
+
+    void subtract(int slot, double w, double v, double g) {
         weight[slot] -= w;
         value[slot] -= v;
+        guarded[slot] -= g;
     }
 
     private int slot(int person) {
@@ -81,10 +90,12 @@ final class PersonTotals {
         int[] oldKeys = keys;
         double[] oldWeight = weight;
         double[] oldValue = value;
+        double[] oldGuarded = guarded;
         keys = new int[oldKeys.length * 2];
         Arrays.fill(keys, FREE);
         weight = new double[keys.length];
         value = new double[keys.length];
+        guarded = new double[keys.length];
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != FREE) {
@@ -92,6 +103,7 @@ final class PersonTotals {
                 keys[slot] = oldKeys[i];
                 weight[slot] = oldWeight[i];
                 value[slot] = oldValue[i];
+                guarded[slot] = oldGuarded[i];
                 size++;
             }
         }

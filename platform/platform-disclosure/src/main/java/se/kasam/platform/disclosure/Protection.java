@@ -3,9 +3,9 @@ package se.kasam.platform.disclosure;
 import java.util.List;
 
 /**
- * Protects a whole publication at once: which of its cells are shown, so that no group of at most the threshold's
- * number of persons — a hidden cell, a union of hidden cells, or any other — can be worked out, or narrowed to less
- * than the protection interval, from all the shown figures together with the linear relations between them (a unit
+ * Protects a whole publication at once: which of its cells are shown, so that no cell of at most the threshold's
+ * number of persons, nor any union of cells of so few, can be worked out or narrowed to less than the protection
+ * interval, from all the shown figures together with the linear relations between them (a unit
  * is the sum of its parts, a year of its months, everyone of women and men) and the bounds every rate obeys.
  *
  * <p>Primary suppression: a cell of at most {@code threshold} persons ({@link Reason#GROUP_TOO_SMALL}), or with fewer
@@ -35,7 +35,15 @@ public final class Protection {
         for (int i = 0; i < reasons.length; i++) {
             reasons[i] = primary(cells.get(i), policy);
         }
-        Regions regions = new Regions(data, policy);
+        boolean[] guarded = new boolean[data.atoms()];
+        for (int i = 0; i < reasons.length; i++) {
+            if (reasons[i] == Reason.GROUP_TOO_SMALL) {
+                for (int atom : cells.get(i).atoms()) {
+                    guarded[atom] = true;
+                }
+            }
+        }
+        Regions regions = new Regions(data, policy, guarded);
         for (int i = 0; i < reasons.length; i++) {
             if (reasons[i] == null && !regions.tryShow(cells.get(i).atoms(), true)) {
                 reasons[i] = Reason.COMPLEMENTARY;

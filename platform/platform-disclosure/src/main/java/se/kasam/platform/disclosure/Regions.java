@@ -10,13 +10,14 @@ import java.util.PriorityQueue;
  * cell is a union of regions, so an attacker who combines shown figures in any way learns at most each region's
  * total, never how a region's total divides. A region held by no shown cell is unknown altogether.
  *
- * <p>A region is safe when, even knowing its total, no group of at most {@code threshold} persons in it is pinned:
- * it has more than that many persons, at least {@code minContributors} of them contribute, and for the largest share
- * f of its weight that so few persons can hold, the rate of that share can only be narrowed to
- * [max(0, (r − (1 − f)) / f), min(1, r / f)], where r is the region's rate: at least the protection interval wide.
- * Since a small group never holds a whole region (that would make it large), every part of it lies in some region
- * with other persons, and its rate's interval, a weighted mean of those parts' intervals, is as wide. This holds for
- * unions of hidden cells too: any union of at most {@code threshold} persons is such a group.
+ * <p>A region is safe when, even knowing its total, nothing protected in it is pinned. It has more than
+ * {@code threshold} persons (so no small group is a union of regions, and none is determined) and, unless none,
+ * at least {@code minContributors} contributors. And the protected groups — the cells of at most {@code threshold}
+ * persons, hidden by the primary rule, and so every union of them of so few persons — cannot be narrowed: for the
+ * largest share f of the region's weight that so few persons of protected atoms hold, the rate of that share can
+ * only be bounded by [max(0, (r − (1 − f)) / f), min(1, r / f)], r being the region's rate, and that must be at
+ * least the protection interval wide. A protected group never holds a whole region, so each of its parts lies in a
+ * region with other persons; its rate's interval, a weighted mean of its parts' intervals, is as wide.
  *
  * <p>Showing a cell only ever splits regions (its atoms get a new signature), so {@link #tryShow} checks the parts.
  */
@@ -26,6 +27,7 @@ final class Regions {
     private final Microdata data;
     private final Policy policy;
     private final int[] regionOf;
+    private final boolean[] guarded;
     private final List<Region> regions = new ArrayList<>();
 
     /** A region's persons and sums; an unknown region keeps no persons. */
@@ -37,16 +39,18 @@ final class Regions {
         double value;
         int heads;
         int contributors;
-        double maxWeight; // at least the largest person's weight (it is only ever lowered by splitting)
+        double maxGuarded; // at least the largest person's weight in protected atoms (splitting only lowers it)
     }
 
     /** A part of a region, computed before it is known whether the cell can be shown. */
     private record Split(int region, int[] atoms, Region part, boolean whole) {
     }
 
-    Regions(Microdata data, Policy policy) {
+    /** @param guarded the atoms of the protected groups */
+    Regions(Microdata data, Policy policy, boolean[] guarded) {
         this.data = data;
         this.policy = policy;
+        this.guarded = guarded;
         this.regionOf = new int[data.atoms()];
         Region unknown = new Region();
         unknown.atoms = data.atoms();
@@ -135,7 +139,7 @@ final class Regions {
         part.persons = new PersonTotals(rows);
         for (int atom : atoms) {
             for (int row = data.first(atom); row < data.end(atom); row++) {
-                part.persons.add(data.person(row), data.weight(row), data.value(row));
+                part.persons.add(data.person(row), data.weight(row), data.value(row), guarded[atom] ? data.weight(row) : 0);
                 part.weight += data.weight(row);
                 part.value += data.value(row);
             }
@@ -147,7 +151,7 @@ final class Regions {
                 if (p.value(slot) > EPS) {
                     part.contributors++;
                 }
-                part.maxWeight = Math.max(part.maxWeight, p.weight(slot));
+                part.maxGuarded = Math.max(part.maxGuarded, p.guarded(slot));
             }
         }
         return part;
@@ -183,14 +187,17 @@ final class Regions {
         double weight = region.weight - part.weight;
         double value = Math.max(0, region.value - part.value);
         // the n largest weights of the rest are at most n times the region's largest: enough where the rest is large
-        double bound = Math.min(weight, policy.threshold() * region.maxWeight);
+        double bound = Math.min(weight, policy.threshold() * region.maxGuarded);
         return safe(heads, contributors, weight, value, bound)
                 || safe(heads, contributors, weight, value, topWeight(region.persons, part.persons));
     }
 
     private boolean safe(int heads, int contributors, double weight, double value, double topWeight) {
-        if (heads <= policy.threshold() || contributors < policy.minContributors()) {
+        if (heads <= policy.threshold() || contributors > 0 && contributors < policy.minContributors()) {
             return false;
+        }
+        if (topWeight <= EPS) {
+            return true; // no protected group in it
         }
         double rate = Math.min(1, Math.max(0, value / weight));
         double share = Math.min(1, topWeight / weight);
@@ -199,17 +206,17 @@ final class Regions {
         return high - low >= policy.protectionInterval() - EPS;
     }
 
-    /** The sum of the threshold's number of largest person weights, of totals less minus (when not null). */
+    /** The sum of the threshold's number of largest person weights in protected atoms, of totals less minus. */
     private double topWeight(PersonTotals totals, PersonTotals minus) {
         int n = policy.threshold();
         PriorityQueue<Double> top = new PriorityQueue<>(n + 1);
         for (int slot = 0; slot < totals.capacity(); slot++) {
             if (totals.used(slot)) {
-                double w = totals.weight(slot);
+                double w = totals.guarded(slot);
                 if (minus != null) {
                     int at = minus.find(totals.person(slot));
                     if (at >= 0) {
-                        w -= minus.weight(at);
+                        w -= minus.guarded(at);
                     }
                 }
                 if (w > EPS && (top.size() < n || w > top.peek())) {
@@ -230,7 +237,7 @@ final class Regions {
                 int at = region.persons.find(p.person(slot));
                 boolean contributed = region.persons.value(at) > EPS;
                 double before = region.persons.weight(at);
-                region.persons.subtract(at, p.weight(slot), p.value(slot));
+                region.persons.subtract(at, p.weight(slot), p.value(slot), p.guarded(slot));
                 if (gone(region.persons.weight(at), before)) {
                     region.heads--;
                 }
