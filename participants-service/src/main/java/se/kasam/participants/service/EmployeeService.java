@@ -115,8 +115,7 @@ public class EmployeeService {
         }
         PanacheQuery<Employee> query = employees.filtered(units, filter.active, filter.legalGender,
                 filter.employmentType, LocalDate.now(clock));
-        query.page(page.page, page.size);
-        return Page.of(query.list(), page, query.count()).map(ParticipantMapper::toView);
+        return Page.of(query, page).map(ParticipantMapper::toView);
     }
 
     /** A real change gets a new version, a timestamp and an event; an unchanged record none of them. */

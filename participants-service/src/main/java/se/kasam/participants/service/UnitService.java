@@ -79,8 +79,7 @@ public class UnitService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Page<UnitView> list(PageRequest page) {
-        var query = units.findAll(Sort.by("code")).page(page.page, page.size);
-        return Page.of(query.list(), page, query.count()).map(ParticipantMapper::toView);
+        return Page.of(units.findAll(Sort.by("code")), page).map(ParticipantMapper::toView);
     }
 
     private Unit find(String code) {

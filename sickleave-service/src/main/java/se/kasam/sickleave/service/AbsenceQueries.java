@@ -51,8 +51,7 @@ public class AbsenceQueries {
 
     public Page<SpellView> spellsOf(String employeeNumber, PageRequest page, String endpoint) {
         access.read(employeeNumber, endpoint);
-        PanacheQuery<Spell> query = spells.ofEmployee(employeeNumber);
-        return Page.of(query.page(page.page, page.size).list().stream().map(SpellView::of).toList(), page, query.count());
+        return Page.of(spells.ofEmployee(employeeNumber), page).map(SpellView::of);
     }
 
     /** hr-admin: every signal; a manager: those of the employees now in their units. Each employee listed is audited. */
@@ -74,6 +73,6 @@ public class AbsenceQueries {
         PanacheQuery<AuditEntry> query = employeeNumber == null
                 ? audit.findAll(Sort.descending("at").and("id"))
                 : audit.find("employeeNumber", Sort.descending("at").and("id"), employeeNumber);
-        return Page.of(query.page(page.page, page.size).list().stream().map(AuditView::of).toList(), page, query.count());
+        return Page.of(query, page).map(AuditView::of);
     }
 }

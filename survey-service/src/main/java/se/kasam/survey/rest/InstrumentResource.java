@@ -8,9 +8,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.platform.paging.Page;
 import se.kasam.platform.paging.PageRequest;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.survey.mapping.InstrumentView;
 import se.kasam.survey.service.InstrumentService;
 

@@ -1,6 +1,5 @@
 package se.kasam.survey.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +18,7 @@ public class InstrumentService {
     InstrumentRepository instruments;
 
     public Page<InstrumentView> list(PageRequest page) {
-        PanacheQuery<Instrument> query = instruments.findAll(Sort.by("code"));
-        return Page.of(query.page(page.page, page.size).list().stream().map(InstrumentView::of).toList(), page, query.count());
+        return Page.of(instruments.findAll(Sort.by("code")), page).map(InstrumentView::of);
     }
 
     public InstrumentView get(String code) {

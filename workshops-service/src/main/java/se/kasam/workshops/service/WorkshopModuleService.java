@@ -1,6 +1,5 @@
 package se.kasam.workshops.service;
 
-import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +18,7 @@ public class WorkshopModuleService {
     WorkshopModuleRepository modules;
 
     public Page<WorkshopModuleView> list(PageRequest page) {
-        PanacheQuery<WorkshopModule> query = modules.findAll(Sort.by("ordinal"));
-        return Page.of(query.page(page.page, page.size).list().stream().map(WorkshopModuleView::of).toList(), page, query.count());
+        return Page.of(modules.findAll(Sort.by("ordinal")), page).map(WorkshopModuleView::of);
     }
 
     public WorkshopModuleView get(String code) {
