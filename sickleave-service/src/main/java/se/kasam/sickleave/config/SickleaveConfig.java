@@ -17,6 +17,13 @@ public interface SickleaveConfig {
     @WithDefault("10")
     int suppressionThreshold();
 
+    /**
+     * What may at best be learnt of a protected group's rate from all the figures shown together: an interval at
+     * least this wide (0.05: five percentage points).
+     */
+    @WithDefault("0.05")
+    double protectionInterval();
+
     /** Spells starting within 12 months that raise a repeated-absence signal. */
     @WithDefault("6")
     int repeatedAbsenceThreshold();

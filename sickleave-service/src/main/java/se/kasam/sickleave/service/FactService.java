@@ -41,6 +41,9 @@ public class FactService {
     @Inject
     Clock clock;
 
+    @Inject
+    PublicationService publications;
+
     /** Everyone's facts, a chunk of employees at a time (so memory stays bounded at any size). */
     @SuppressWarnings("unchecked")
     public int recomputeAll() {
@@ -66,6 +69,7 @@ public class FactService {
                 .flatMap(in -> MonthlyFacts.compute(in.basis, in.history, in.sickSpells, from, today).stream())
                 .toList();
         facts.replace(employees, from, computed);
+        publications.factsChanged();
         followUps.update(inputs, today);
         return computed.size();
     }

@@ -46,6 +46,9 @@ public class RetentionService {
     ArchiveRepository archive;
 
     @Inject
+    PublicationService publications;
+
+    @Inject
     UnitRepository units;
 
     @Inject
@@ -75,6 +78,8 @@ public class RetentionService {
         Map<String, List<String>> ancestors = ancestors();
         for (LocalDate from = facts.liveFrom(); from.withDayOfYear(1).plusYears(1).isBefore(cutoff.plusDays(1));
              from = facts.liveFrom()) {
+            // the year's figures are answered from its publication from now on: as of its last facts
+            publications.publish(from.getYear());
             archive.archiveYear(from.getYear(), ancestors);
             years.add(from.getYear());
         }

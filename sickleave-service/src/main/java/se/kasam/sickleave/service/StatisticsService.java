@@ -4,14 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import se.kasam.platform.problem.ProblemException;
 import se.kasam.sickleave.Unit;
 import se.kasam.sickleave.config.SickleaveConfig;
@@ -23,17 +22,21 @@ import se.kasam.sickleave.mapping.StatisticsViews.MonthlyView;
 import se.kasam.sickleave.mapping.StatisticsViews.PeriodFigures;
 import se.kasam.sickleave.mapping.StatisticsViews.ProgrammeView;
 import se.kasam.sickleave.mapping.StatisticsViews.UnitFigures;
+import se.kasam.sickleave.repository.PublicationRepository;
 import se.kasam.sickleave.repository.StatisticsRepository;
 import se.kasam.sickleave.repository.UnitRepository;
 import se.kasam.sickleave.rules.GroupTotals;
 import se.kasam.sickleave.rules.KeyFigures;
 import se.kasam.sickleave.rules.KeyFigures.Figure;
 import se.kasam.sickleave.rules.KeyFigures.Key;
-import se.kasam.sickleave.rules.Suppression;
+import se.kasam.sickleave.rules.PublishedFigures;
+import se.kasam.sickleave.rules.PublishedFigures.Heads;
 
 /**
- * The statutory figures for a period and a unit subtree, summed from the monthly facts (and, for purged months, from
- * the archived figures), suppressed whoever asks.
+ * The statutory figures for a period and a unit subtree, answered from the year's protected publication
+ * ({@link se.kasam.sickleave.rules.YearPublication}): the same figure is shown or hidden the same way whoever asks and
+ * however it is reached. Head counts of periods that are not one cell are counted from the monthly facts (and, for
+ * purged months, the archived figures).
  */
 @ApplicationScoped
 @Transactional
@@ -42,6 +45,12 @@ public class StatisticsService {
 
     @Inject
     StatisticsRepository statistics;
+
+    @Inject
+    PublicationRepository publications;
+
+    @Inject
+    PublicationService publication;
 
     @Inject
     UnitRepository units;
@@ -58,7 +67,7 @@ public class StatisticsService {
     @Inject
     StatisticsAccess access;
 
-    /** A unit's subtree (or everyone, units null) as counted live, and its key in the archived figures. */
+    /** A unit's subtree or own staff (or everyone, units null) as counted live, and its key in the archived figures. */
     record Scope(Set<String> units, String archived) {
         Map<String, String> rows() {
             if (units == null) {
@@ -67,6 +76,11 @@ public class StatisticsService {
             Map<String, String> rows = new HashMap<>();
             units.forEach(u -> rows.put(u, ""));
             return rows;
+        }
+
+        /** Its row in the publication. */
+        String row() {
+            return archived;
         }
     }
 
@@ -77,8 +91,9 @@ public class StatisticsService {
         YearMonth to = Months.last(toMonth, clock);
         Scope scope = scope(unit);
         checkPeriod("from", from, to);
-        Map<String, GroupTotals> totals = totals(scope, from, to);
-        return new KeyFiguresView(unit, from, to, headCount(totals), KeyFigures.of(totals, suppression()));
+        PublishedFigures published = published(List.of(scope.row()), from, to).get(scope.row());
+        Supplier<Heads> heads = heads(scope, from, to);
+        return new KeyFiguresView(unit, from, to, published.employees(from, to, heads), published.figures(from, to, heads));
     }
 
     public MonthlyView monthly(String asked, String fromMonth, String toMonth) {
@@ -90,15 +105,11 @@ public class StatisticsService {
         if (from.plusMonths(120).isBefore(to)) {
             throw ProblemException.invalid("to", "MaxMonths", "a series is at most 120 months");
         }
-        YearMonth liveFrom = YearMonth.from(facts.liveFrom());
-        StatisticsRepository.Rows live = to.isBefore(liveFrom) ? new StatisticsRepository.Rows(Map.of())
-                : statistics.live(max(from, liveFrom).atDay(1), to.atDay(1), scope.rows(), true);
+        PublishedFigures published = published(List.of(scope.row()), from, to).get(scope.row());
         List<MonthFigures> months = new ArrayList<>();
-        Suppression suppression = suppression();
         for (YearMonth m = from; !m.isAfter(to); m = m.plusMonths(1)) {
-            Map<String, GroupTotals> totals = m.isBefore(liveFrom) ? archived(scope.archived(), m, m)
-                    : live.row(m.atDay(1) + "|");
-            months.add(new MonthFigures(m, headCount(totals), KeyFigures.of(totals, suppression)));
+            Supplier<Heads> heads = heads(scope, m, m);
+            months.add(new MonthFigures(m, published.employees(m, m, heads), published.figures(m, m, heads)));
         }
         return new MonthlyView(unit, from, to, months);
     }
@@ -113,20 +124,15 @@ public class StatisticsService {
         Scope scope = scope(unit);
         checkPeriod("from", from, to);
         List<Unit> children = units.children(unit);
-        Map<String, String> rows = new HashMap<>();
-        rows.put(unit, "O:" + unit);
-        for (Unit child : children) {
-            units.subtrees(Set.of(child.code)).forEach(u -> rows.put(u, "S:" + child.code));
-        }
-        Map<String, Map<String, GroupTotals>> table = new LinkedHashMap<>();
-        table.put("S:" + unit, totals(scope, from, to));
-        Map<String, Map<String, GroupTotals>> parts = rowTotals(rows, from, to);
-        table.put("O:" + unit, parts.getOrDefault("O:" + unit, Map.of()));
-        children.forEach(c -> table.put("S:" + c.code, parts.getOrDefault("S:" + c.code, Map.of())));
-        Map<String, List<Figure>> figures = KeyFigures.table(table, "S:" + unit, suppression());
-        return new BreakdownView(unit, from, to, unitFigures(unit, table, figures, "S:" + unit),
-                unitFigures(unit, table, figures, "O:" + unit),
-                children.stream().map(c -> unitFigures(c.code, table, figures, "S:" + c.code)).toList());
+        // a unit with no units below it has no row of its own staff: its own staff is its subtree
+        Scope own = new Scope(Set.of(unit), children.isEmpty() ? "S:" + unit : "O:" + unit);
+        List<Scope> childScopes = children.stream().map(c -> scope(c.code)).toList();
+        List<String> rows = new ArrayList<>(List.of(scope.row(), own.row()));
+        childScopes.forEach(c -> rows.add(c.row()));
+        Map<String, PublishedFigures> published = published(rows, from, to);
+        return new BreakdownView(unit, from, to, unitFigures(unit, scope, published, from, to),
+                unitFigures(unit, own, published, from, to),
+                childScopes.stream().map(c -> unitFigures(c.row().substring(2), c, published, from, to)).toList());
     }
 
     /** periods: name:yyyy-MM/yyyy-MM each; none: the configured programme periods. */
@@ -148,8 +154,10 @@ public class StatisticsService {
                         + period.getKey() + ":" + period.getValue() + "'");
             }
             checkPeriod("period", from, to);
-            Map<String, GroupTotals> totals = totals(scope, from, to);
-            figures.add(new PeriodFigures(period.getKey(), from, to, headCount(totals), KeyFigures.of(totals, suppression())));
+            PublishedFigures published = published(List.of(scope.row()), from, to).get(scope.row());
+            Supplier<Heads> heads = heads(scope, from, to);
+            figures.add(new PeriodFigures(period.getKey(), from, to, published.employees(from, to, heads),
+                    published.figures(from, to, heads)));
         }
         figures.sort((a, b) -> a.from().compareTo(b.from()));
         List<Change> changes = new ArrayList<>();
@@ -171,9 +179,31 @@ public class StatisticsService {
         return period.figures().stream().filter(f -> f.key() == key).findFirst().map(Figure::percent).orElse(null);
     }
 
-    private static UnitFigures unitFigures(String unit, Map<String, Map<String, GroupTotals>> table,
-                                           Map<String, List<Figure>> figures, String row) {
-        return new UnitFigures(unit, headCount(table.get(row)), figures.get(row));
+    private UnitFigures unitFigures(String unit, Scope scope, Map<String, PublishedFigures> published, YearMonth from,
+                                    YearMonth to) {
+        Supplier<Heads> heads = heads(scope, from, to);
+        PublishedFigures row = published.get(scope.row());
+        return new UnitFigures(unit, row.employees(from, to, heads), row.figures(from, to, heads));
+    }
+
+    /** The rows' published cells of the period's years, read in one statement. */
+    private Map<String, PublishedFigures> published(List<String> rows, YearMonth from, YearMonth to) {
+        Map<String, Map<Integer, Map<String, se.kasam.sickleave.rules.YearPublication.PublishedCell>>> cells =
+                publications.cells(rows, from.getYear(), to.getYear());
+        Map<String, PublishedFigures> byRow = new HashMap<>();
+        rows.forEach(r -> byRow.put(r, new PublishedFigures(cells.getOrDefault(r, Map.of()), publication.policy())));
+        return byRow;
+    }
+
+    /** The period's head counts, counted only if a figure needs them. */
+    private Supplier<Heads> heads(Scope scope, YearMonth from, YearMonth to) {
+        Heads[] counted = new Heads[1];
+        return () -> {
+            if (counted[0] == null) {
+                counted[0] = KeyFigures.heads(totals(scope, from, to));
+            }
+            return counted[0];
+        };
     }
 
     /** The totals of a scope over months, the purged months from the archive, the others from the facts. */
@@ -186,21 +216,6 @@ public class StatisticsService {
             totals = later(totals, live);
         }
         return totals;
-    }
-
-    private Map<String, Map<String, GroupTotals>> rowTotals(Map<String, String> unitRows, YearMonth from, YearMonth to) {
-        YearMonth liveFrom = YearMonth.from(facts.liveFrom());
-        Map<String, Map<String, GroupTotals>> rows = new HashMap<>();
-        if (from.isBefore(liveFrom)) {
-            for (String row : Set.copyOf(unitRows.values())) {
-                rows.put(row, archived(row, from, min(to, liveFrom.minusMonths(1))));
-            }
-        }
-        if (!to.isBefore(liveFrom)) {
-            statistics.live(max(from, liveFrom).atDay(1), to.atDay(1), unitRows, false).byRow()
-                    .forEach((key, totals) -> rows.merge(key.substring(1), totals, StatisticsService::later));
-        }
-        return rows;
     }
 
     /** Archived totals of a scope: whole years from the year figures, other months one by one. */
@@ -226,10 +241,6 @@ public class StatisticsService {
         return merged;
     }
 
-    private static int headCount(Map<String, GroupTotals> byGender) {
-        return byGender.values().stream().mapToInt(GroupTotals::heads).sum();
-    }
-
     private Scope scope(String unit) {
         if (unit == null) {
             return new Scope(null, WHOLE);
@@ -251,10 +262,6 @@ public class StatisticsService {
         if (to.isAfter(YearMonth.now(clock))) {
             throw ProblemException.invalid("to", "NotInFuture", "the period ends after this month, " + YearMonth.now(clock));
         }
-    }
-
-    private Suppression suppression() {
-        return new Suppression(config.suppressionThreshold());
     }
 
     private static YearMonth max(YearMonth a, YearMonth b) {

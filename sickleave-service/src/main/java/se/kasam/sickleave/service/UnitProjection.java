@@ -20,6 +20,9 @@ public class UnitProjection {
     @Inject
     UnitRepository units;
 
+    @Inject
+    PublicationService publications;
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(UnitChanged event) {
         Objects.requireNonNull(event.code(), "code");
@@ -29,6 +32,10 @@ public class UnitProjection {
             unit.code = event.code();
         } else if (unit.sourceVersion >= event.version()) {
             return;
+        }
+        if (unit.updatedAt == null || !java.util.Objects.equals(unit.parentCode, event.parentCode())
+                || unit.deleted != event.deleted()) {
+            publications.treeChanged();
         }
         unit.parentCode = event.parentCode();
         unit.managers = (event.managers() == null ? List.<String>of() : event.managers()).toArray(String[]::new);

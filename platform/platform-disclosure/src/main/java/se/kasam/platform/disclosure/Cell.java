@@ -16,8 +16,12 @@ public record Cell(int[] atoms, int heads, int contributors) {
         if (heads < 0 || contributors < 0 || contributors > heads) {
             throw new IllegalArgumentException("a cell needs 0 <= contributors <= heads, was " + contributors + " of " + heads);
         }
-        if (Arrays.stream(atoms).distinct().count() != atoms.length) {
-            throw new IllegalArgumentException("a cell names an atom twice");
+        int[] sorted = atoms.clone();
+        Arrays.sort(sorted);
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1]) {
+                throw new IllegalArgumentException("a cell names atom " + sorted[i] + " twice");
+            }
         }
     }
 

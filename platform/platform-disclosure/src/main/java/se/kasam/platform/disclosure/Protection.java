@@ -24,6 +24,17 @@ public final class Protection {
     }
 
     public static Pattern protect(List<Cell> cells, Microdata data, Policy policy) {
+        return protect(cells, data, policy, new boolean[cells.size()]);
+    }
+
+    /**
+     * @param withheld cells not to show whatever this publication's rules say (say, because a figure they go with is
+     *                 hidden): {@link Reason#COMPLEMENTARY} unless the primary rule hides them
+     */
+    public static Pattern protect(List<Cell> cells, Microdata data, Policy policy, boolean[] withheld) {
+        if (withheld.length != cells.size()) {
+            throw new IllegalArgumentException("withheld must have one entry per cell");
+        }
         for (Cell cell : cells) {
             for (int atom : cell.atoms()) {
                 if (atom < 0 || atom >= data.atoms()) {
@@ -34,6 +45,9 @@ public final class Protection {
         Reason[] reasons = new Reason[cells.size()];
         for (int i = 0; i < reasons.length; i++) {
             reasons[i] = primary(cells.get(i), policy);
+            if (reasons[i] == null && withheld[i]) {
+                reasons[i] = Reason.COMPLEMENTARY;
+            }
         }
         boolean[] guarded = new boolean[data.atoms()];
         for (int i = 0; i < reasons.length; i++) {
@@ -53,7 +67,7 @@ public final class Protection {
         for (boolean more = true; more; ) {
             more = false;
             for (int i = 0; i < reasons.length; i++) {
-                if (reasons[i] == Reason.COMPLEMENTARY && regions.tryShow(cells.get(i).atoms(), true)) {
+                if (reasons[i] == Reason.COMPLEMENTARY && !withheld[i] && regions.tryShow(cells.get(i).atoms(), true)) {
                     reasons[i] = null;
                     more = true;
                 }
