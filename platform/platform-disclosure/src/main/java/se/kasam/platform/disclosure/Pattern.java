@@ -1,39 +1,36 @@
 package se.kasam.platform.disclosure;
 
-import java.util.Arrays;
-import java.util.List;
-
 /** Which cells of a publication are shown, and why each other one is not. */
 public final class Pattern {
-    private final List<Cell> cells;
-    private final Reason[] reasons;
-    private final Regions regions;
+    private final Protection protection;
 
-    Pattern(List<Cell> cells, Reason[] reasons, Regions regions) {
-        this.cells = List.copyOf(cells);
-        this.reasons = reasons.clone();
-        this.regions = regions;
+    Pattern(Protection protection) {
+        this.protection = protection;
     }
 
     public int size() {
-        return reasons.length;
+        return protection.size();
     }
 
     /** null when the cell is shown. */
     public Reason reason(int cell) {
-        return reasons[cell];
+        return protection.reason(cell);
     }
 
     public boolean shown(int cell) {
-        return reasons[cell] == null;
+        return protection.reason(cell) == null;
     }
 
     public long count(Reason reason) {
-        return Arrays.stream(reasons).filter(r -> r == reason).count();
+        long n = 0;
+        for (int i = 0; i < size(); i++) {
+            n += protection.reason(i) == reason ? 1 : 0;
+        }
+        return n;
     }
 
     /** Whether a hidden cell could be shown as well, the rest staying as they are (false for the complementary). */
     public boolean couldAlsoShow(int cell) {
-        return regions.tryShow(cells.get(cell).atoms(), false);
+        return protection.tryShow(cell, false);
     }
 }

@@ -1,79 +1,174 @@
 package se.kasam.platform.disclosure;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Protects a whole publication at once: which of its cells are shown, so that no cell of at most the threshold's
- * number of persons, nor any union of cells of so few, can be worked out or narrowed to less than the protection
- * interval, from all the shown figures together with the linear relations between them (a unit
- * is the sum of its parts, a year of its months, everyone of women and men) and the bounds every rate obeys.
+ * Protects a whole publication at once: which of its cells are shown, so that no protected cell, nor the hidden
+ * remainder of any relation, can be worked out from all the shown figures together, nor narrowed to less than the
+ * protection interval by the relations and the bounds every rate obeys (between none and all of the hours).
  *
- * <p>Primary suppression: a cell of at most {@code threshold} persons ({@link Reason#GROUP_TOO_SMALL}), or with fewer
- * than {@code minContributors} persons who contribute to it, but some ({@link Reason#SINGLE_PERSON}; a figure of
- * nothing tells what every member had, and is shown only where that protects no smaller group). Secondary suppression:
- * the other cells are shown one at a time, in the order given (so put first what matters most), each only if the
- * publication stays safe with it ({@link Regions}); the others are {@link Reason#COMPLEMENTARY}. The cells refused
- * are tried again until none more can be shown, so every complementary cell is needed: showing it alone would make
- * the publication unsafe.
- *
- * <p>The relations are never listed: the cells are sums of atoms, and whatever sums of atoms can be worked out from
- * the shown cells is covered, however the cells relate.
+ * <p>Primary suppression: a cell of at most {@code threshold} persons ({@link Reason#GROUP_TOO_SMALL}; those of at
+ * least one person are protected), or one to which fewer than {@code minContributors} persons contribute, but some
+ * ({@link Reason#SINGLE_PERSON}, protected too). Secondary suppression, as GaussSuppression does it: the other cells
+ * are taken in the order given (put first what matters most), each shown only if the publication stays safe with
+ * it, otherwise {@link Reason#COMPLEMENTARY}. Safe means, with exact linear algebra over all shown cells ({@link Span}):
+ * <ul>
+ *   <li>no protected cell is determined (its form in the span of the shown forms);</li>
+ *   <li>in every relation whose total is determined, the hidden parts together (the remainder, whose value then
+ *   follows) are not a group of 1 to {@code threshold} persons, nor one person's figure;</li>
+ *   <li>every protected cell's value stays free over an interval at least the protection interval of its hours
+ *   wide, given what each of its relations tells: as a part, at most the remainder and at least the remainder less
+ *   the other hidden parts' hours; as a total, at least its determined parts and at most those plus its other
+ *   parts' hours. So is every union of a relation's protected hidden parts that is a group of so few.</li>
+ * </ul>
+ * A cell that becomes determined by showing another is shown with it (it tells nothing new). Since showing only adds
+ * to what is known, a cell refused stays unsafe to show: every complementary cell is needed.
  */
 public final class Protection {
-    private Protection() {
+    private static final double EPS = 1e-9;
+    private static final int SHORT_RELATION = 6;
+
+    private final Publication publication;
+    private final Microdata data;
+    private final Policy policy;
+    private final Reason[] reason;
+    private final boolean[] known;
+    private final boolean[] guarded;
+    private final double[] weight;
+    private final double[] value;
+    private final int[][] asPart;
+    private final int[][] asTotal;
+    private final int[][] atoms;
+    private final Span span;
+    private final int[] inStep;
+    private final int[] relationSeen;
+    private final double[] atomWeight;
+    private final boolean[] guardedAtom;
+    private final boolean[] zeroAtom;
+    private boolean anyZero;
+    private int[] stepZero;
+    private int step;
+    private final double[] low;
+    private final double[] high;
+    private final boolean[] queued;
+    private final List<double[]> changed = new ArrayList<>();
+
+    private Protection(Publication publication, Microdata data, Policy policy) {
+        this.publication = publication;
+        this.data = data;
+        this.policy = policy;
+        int n = publication.size();
+        reason = new Reason[n];
+        guarded = new boolean[n];
+        weight = new double[n];
+        value = new double[n];
+        atoms = new int[n][];
+        inStep = new int[n];
+        atomWeight = new double[data.atoms()];
+        guardedAtom = new boolean[data.atoms()];
+        zeroAtom = new boolean[data.atoms()];
+        double[] atomValue = new double[data.atoms()];
+        for (int a = 0; a < data.atoms(); a++) {
+            for (int row = data.first(a); row < data.end(a); row++) {
+                atomWeight[a] += data.weight(row);
+                atomValue[a] += data.value(row);
+            }
+        }
+        int coordinates = data.atoms();
+        for (int i = 0; i < n; i++) {
+            Cell cell = publication.cell(i);
+            atoms[i] = cell.atoms();
+            for (int a : cell.atoms()) {
+                if (a < 0 || a >= data.atoms()) {
+                    throw new IllegalArgumentException("a cell names atom " + a + ", not in 0.." + (data.atoms() - 1));
+                }
+                weight[i] += atomWeight[a];
+                value[i] += atomValue[a];
+            }
+            Form form = publication.form(i);
+            if (form != null && form.size() > 0) {
+                coordinates = Math.max(coordinates, form.coordinates()[form.size() - 1] + 1);
+            }
+            reason[i] = primary(cell, policy);
+            guarded[i] = reason[i] != null && cell.heads() > 0;
+            if (guarded[i]) {
+                for (int a : cell.atoms()) {
+                    guardedAtom[a] = true;
+                }
+            }
+            if (reason[i] == null && publication.withheld(i)) {
+                reason[i] = Reason.COMPLEMENTARY;
+            }
+        }
+        List<int[]> relations = publication.relations();
+        relationSeen = new int[relations.size()];
+        queued = new boolean[relations.size()];
+        low = new double[n];
+        high = weight.clone();
+        asPart = index(relations, n, false);
+        asTotal = index(relations, n, true);
+        Span.Vec[] forms = new Span.Vec[n];
+        for (int i = 0; i < n; i++) {
+            Form form = publication.form(i);
+            forms[i] = Span.of(form != null ? form : Form.sum(Arrays.stream(atoms[i])
+                    .filter(a -> data.end(a) > data.first(a)).toArray()));
+        }
+        // two protected parts of a short relation (months of a quarter, genders, age bands) that are a small group
+        // together are watched as one: they must not become determined either
+        List<Span.Vec> pairs = new ArrayList<>();
+        for (int[] relation : relations) {
+            if (relation.length - 1 > SHORT_RELATION) {
+                continue;
+            }
+            for (int i = 1; i < relation.length; i++) {
+                for (int j = i + 1; j < relation.length; j++) {
+                    if (guarded[relation[i]] && guarded[relation[j]] && !largeEnough(List.of(relation[i], relation[j]))) {
+                        pairs.add(Span.sum(forms[relation[i]], forms[relation[j]]));
+                    }
+                }
+            }
+        }
+        known = new boolean[n + pairs.size()];
+        span = new Span(coordinates, n + pairs.size());
+        for (int i = 0; i < n; i++) {
+            span.watch(i, forms[i]);
+        }
+        for (int k = 0; k < pairs.size(); k++) {
+            span.watch(n + k, pairs.get(k));
+        }
     }
 
-    public static Pattern protect(List<Cell> cells, Microdata data, Policy policy) {
-        return protect(cells, data, policy, new boolean[cells.size()]);
+    private static int[][] index(List<int[]> relations, int cells, boolean totals) {
+        List<List<Integer>> of = new ArrayList<>(cells);
+        for (int i = 0; i < cells; i++) {
+            of.add(new ArrayList<>(2));
+        }
+        for (int r = 0; r < relations.size(); r++) {
+            int[] relation = relations.get(r);
+            if (totals) {
+                of.get(relation[0]).add(r);
+            } else {
+                for (int k = 1; k < relation.length; k++) {
+                    of.get(relation[k]).add(r);
+                }
+            }
+        }
+        return of.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
     }
 
-    /**
-     * @param withheld cells not to show whatever this publication's rules say (say, because a figure they go with is
-     *                 hidden): {@link Reason#COMPLEMENTARY} unless the primary rule hides them
-     */
-    public static Pattern protect(List<Cell> cells, Microdata data, Policy policy, boolean[] withheld) {
-        if (withheld.length != cells.size()) {
-            throw new IllegalArgumentException("withheld must have one entry per cell");
-        }
-        for (Cell cell : cells) {
-            for (int atom : cell.atoms()) {
-                if (atom < 0 || atom >= data.atoms()) {
-                    throw new IllegalArgumentException("a cell names atom " + atom + ", not in 0.." + (data.atoms() - 1));
-                }
+    public static Pattern protect(Publication publication, Microdata data, Policy policy) {
+        Protection protection = new Protection(publication, data, policy);
+        for (int i = 0; i < publication.size(); i++) {
+            if (protection.known[i]) {
+                continue;
+            }
+            if (protection.reason[i] == null && !protection.tryShow(i, true)) {
+                protection.reason[i] = Reason.COMPLEMENTARY;
             }
         }
-        Reason[] reasons = new Reason[cells.size()];
-        for (int i = 0; i < reasons.length; i++) {
-            reasons[i] = primary(cells.get(i), policy);
-            if (reasons[i] == null && withheld[i]) {
-                reasons[i] = Reason.COMPLEMENTARY;
-            }
-        }
-        boolean[] guarded = new boolean[data.atoms()];
-        for (int i = 0; i < reasons.length; i++) {
-            if (reasons[i] == Reason.GROUP_TOO_SMALL) {
-                for (int atom : cells.get(i).atoms()) {
-                    guarded[atom] = true;
-                }
-            }
-        }
-        Regions regions = new Regions(data, policy, guarded);
-        for (int i = 0; i < reasons.length; i++) {
-            if (reasons[i] == null && !regions.tryShow(cells.get(i).atoms(), true)) {
-                reasons[i] = Reason.COMPLEMENTARY;
-            }
-        }
-        // showing a cell splits regions, which can make a part that was refused before safe; until nothing changes
-        for (boolean more = true; more; ) {
-            more = false;
-            for (int i = 0; i < reasons.length; i++) {
-                if (reasons[i] == Reason.COMPLEMENTARY && !withheld[i] && regions.tryShow(cells.get(i).atoms(), true)) {
-                    reasons[i] = null;
-                    more = true;
-                }
-            }
-        }
-        return new Pattern(cells, reasons, regions);
+        return new Pattern(protection);
     }
 
     /** The primary rule alone, for a figure outside the publication. */
@@ -85,5 +180,315 @@ public final class Protection {
             return Reason.SINGLE_PERSON;
         }
         return null;
+    }
+
+    Reason reason(int cell) {
+        return reason[cell];
+    }
+
+    int size() {
+        return reason.length;
+    }
+
+    /**
+     * Shows the cell, with every cell it makes determined, if the publication stays safe; otherwise changes nothing.
+     *
+     * @param commit false to only ask
+     */
+    boolean tryShow(int cell, boolean commit) {
+        if (known[cell]) {
+            return true;
+        }
+        boolean nothing = value[cell] <= 0 && publication.cell(cell).heads() > 0;
+        if (nothing && Arrays.stream(atoms[cell]).anyMatch(a -> guardedAtom[a])) {
+            return false; // "no sick leave" would tell it of every protected group in it
+        }
+        Span.Step vectors = span.step();
+        vectors.add(span.reduced(cell));
+        if (nothing) {
+            for (int a : atoms[cell]) {
+                if (!zeroAtom[a] && data.end(a) > data.first(a)) {
+                    vectors.add(Span.of(publication.atomForm(a)));
+                }
+            }
+        }
+        List<Integer> determined = vectors.isEmpty() ? new ArrayList<>() : vectors.determined(known);
+        if (!determined.contains(cell)) {
+            determined.add(cell);
+        }
+        step++;
+        for (int d : determined) {
+            if (d >= guarded.length || guarded[d]) {
+                return false; // a protected cell or pair
+            }
+            inStep[d] = step;
+        }
+        if (nothing) {
+            stepZero = atoms[cell].clone();
+            Arrays.sort(stepZero);
+        }
+        try {
+            if (!narrowsNothing(determined)) {
+                undo();
+                return false;
+            }
+        } finally {
+            stepZero = null;
+        }
+        if (!commit) {
+            undo();
+        } else {
+            changed.clear();
+        }
+        if (commit) {
+            for (int d : determined) {
+                known[d] = true;
+                if (d == cell || reason[d] == null) {
+                    reason[d] = null;
+                }
+            }
+            if (nothing) {
+                for (int a : atoms[cell]) {
+                    zeroAtom[a] = true;
+                }
+                anyZero = true;
+            }
+            vectors.commit(known);
+        }
+        return true;
+    }
+
+    /**
+     * Bounds propagation over every relation, from the cells that become known, until nothing tightens: whether every
+     * protected cell keeps an interval at least the protection interval wide. The bounds changed are logged, to be
+     * undone if the cell is not shown.
+     */
+    private boolean narrowsNothing(List<Integer> determined) {
+        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        for (int d : determined) {
+            if (!tighten(d, value[d], value[d], queue)) {
+                return false;
+            }
+            for (int[] relations : new int[][]{asPart[d], asTotal[d]}) {
+                for (int r : relations) {
+                    if (!queued[r]) {
+                        queued[r] = true;
+                        queue.add(r);
+                    }
+                }
+            }
+        }
+        int work = 0;
+        while (!queue.isEmpty()) {
+            int r = queue.poll();
+            queued[r] = false;
+            int[] relation = publication.relations().get(r);
+            int total = relation[0];
+            double sumLow = 0;
+            double sumHigh = 0;
+            for (int k = 1; k < relation.length; k++) {
+                sumLow += low[relation[k]];
+                sumHigh += high[relation[k]];
+            }
+            if (!tighten(total, sumLow, sumHigh, queue)) {
+                return false;
+            }
+            for (int k = 1; k < relation.length; k++) {
+                int part = relation[k];
+                double othersLow = sumLow - low[part];
+                double othersHigh = sumHigh - high[part];
+                if (!tighten(part, low[total] - othersHigh, high[total] - othersLow, queue)) {
+                    return false;
+                }
+            }
+            if (!remainderSafe(relation)) {
+                return false;
+            }
+            if (++work > 50 * publication.relations().size() + 1000) {
+                break; // converging by ever smaller steps: what is tightened so far stands
+            }
+        }
+        for (int r : queue) {
+            queued[r] = false;
+        }
+        return true;
+    }
+
+    /** Narrows a cell's bounds; false when a protected cell gets too narrow. */
+    private boolean tighten(int c, double lo, double hi, java.util.ArrayDeque<Integer> queue) {
+        double slack = 1e-7 * Math.max(1, weight[c]);
+        boolean up = lo > low[c] + slack;
+        boolean down = hi < high[c] - slack;
+        if (!up && !down) {
+            return true;
+        }
+        changed.add(new double[]{c, low[c], high[c]});
+        if (up) {
+            low[c] = Math.min(lo, high[c]);
+        }
+        if (down) {
+            high[c] = Math.max(hi, low[c]);
+        }
+        if (guarded[c] && high[c] - low[c] < policy.protectionInterval() * weight[c] - EPS * Math.max(1, weight[c])) {
+            return false;
+        }
+        for (int[] relations : new int[][]{asPart[c], asTotal[c]}) {
+            for (int r : relations) {
+                if (!queued[r]) {
+                    queued[r] = true;
+                    queue.add(r);
+                }
+            }
+        }
+        return true;
+    }
+
+    private void undo() {
+        for (int i = changed.size() - 1; i >= 0; i--) {
+            double[] entry = changed.get(i);
+            low[(int) entry[0]] = entry[1];
+            high[(int) entry[0]] = entry[2];
+        }
+        changed.clear();
+        Arrays.fill(queued, false);
+    }
+
+    /** A cell's hours that may still hold sick hours: less its atoms known to hold none. */
+    private double freeWeight(int c) {
+        if (!anyZero && stepZero == null) {
+            return weight[c];
+        }
+        double w = weight[c];
+        for (int a : atoms[c]) {
+            if (zeroAtom[a] || stepZero != null && Arrays.binarySearch(stepZero, a) >= 0) {
+                w -= atomWeight[a];
+            }
+        }
+        return Math.max(0, w);
+    }
+
+    private boolean isKnown(int cell) {
+        return known[cell] || inStep[cell] == step;
+    }
+
+    /**
+     * The parts of a relation not known, together, and the protected ones among them together: where they are a group
+     * of 1 to threshold persons (or one person's figure), not determined and not narrowed below the interval.
+     */
+    private boolean remainderSafe(int[] relation) {
+        List<Integer> hidden = new ArrayList<>();
+        List<Integer> protectedParts = new ArrayList<>();
+        double fixed = 0;
+        for (int k = 1; k < relation.length; k++) {
+            int part = relation[k];
+            if (isKnown(part)) {
+                fixed += value[part];
+            } else {
+                hidden.add(part);
+                if (guarded[part]) {
+                    protectedParts.add(part);
+                }
+            }
+        }
+        if (hidden.size() < 2 && protectedParts.size() == hidden.size()) {
+            return true; // one protected part: its own bounds are checked
+        }
+        double remLow = low[relation[0]] - fixed;
+        double remHigh = high[relation[0]] - fixed;
+        if (!groupSafe(hidden, List.of(), remLow, remHigh)) {
+            return false;
+        }
+        if (protectedParts.size() > 1 && protectedParts.size() < hidden.size()) {
+            List<Integer> others = hidden.stream().filter(c -> !guarded[c]).toList();
+            if (!groupSafe(protectedParts, others, remLow, remHigh)) {
+                return false;
+            }
+        }
+        if (relation.length - 1 <= SHORT_RELATION && protectedParts.size() > 2) {
+            for (int i = 0; i < protectedParts.size(); i++) {
+                for (int j = i + 1; j < protectedParts.size(); j++) {
+                    List<Integer> pair = List.of(protectedParts.get(i), protectedParts.get(j));
+                    List<Integer> others = hidden.stream().filter(c -> !pair.contains(c)).toList();
+                    if (!groupSafe(pair, others, remLow, remHigh)) {
+                        return false;
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Whether the cells together (beside the others, all of them making up a remainder so bounded) are safe. */
+    private boolean groupSafe(List<Integer> cells, List<Integer> others, double remLow, double remHigh) {
+        double lo = 0;
+        double hi = 0;
+        double w = 0;
+        for (int c : cells) {
+            lo += low[c];
+            hi += high[c];
+            w += weight[c];
+        }
+        double othersLow = 0;
+        double othersHigh = 0;
+        for (int c : others) {
+            othersLow += low[c];
+            othersHigh += high[c];
+        }
+        lo = Math.max(lo, remLow - othersHigh);
+        hi = Math.min(hi, remHigh - othersLow);
+        double width = hi - lo;
+        if (width >= policy.protectionInterval() * w - EPS * Math.max(1, w) && width > 1e-7 * Math.max(1, w)) {
+            return true;
+        }
+        return largeEnough(cells);
+    }
+
+    /** The cells together are no group of 1 to threshold persons, nor one person's figure. */
+    private boolean largeEnough(List<Integer> cells) {
+        int heads = 0;
+        for (int c : cells) {
+            Cell cell = publication.cell(c);
+            if (cell.heads() > policy.threshold() && cell.contributors() >= policy.minContributors()) {
+                return true;
+            }
+            heads += cell.heads();
+        }
+        if (heads == 0) {
+            return true;
+        }
+        // a person in several of the cells counts once, so the sums only tell when they are small
+        return heads > policy.threshold() && distinct(cells);
+    }
+
+    private boolean distinct(List<Integer> cells) {
+        int rows = 0;
+        for (int c : cells) {
+            for (int a : atoms[c]) {
+                rows += data.end(a) - data.first(a);
+            }
+        }
+        long[] keyed = new long[rows];
+        int n = 0;
+        for (int c : cells) {
+            for (int a : atoms[c]) {
+                for (int row = data.first(a); row < data.end(a); row++) {
+                    keyed[n++] = (long) data.person(row) << 1 | (data.value(row) > 0 ? 1 : 0);
+                }
+            }
+        }
+        Arrays.sort(keyed);
+        int heads = 0;
+        int contributors = 0;
+        for (int i = 0; i < n; ) {
+            long person = keyed[i] >> 1;
+            boolean contributes = false;
+            for (; i < n && keyed[i] >> 1 == person; i++) {
+                contributes |= (keyed[i] & 1) != 0;
+            }
+            heads++;
+            contributors += contributes ? 1 : 0;
+        }
+        return heads == 0 || heads > policy.threshold()
+                && (contributors == 0 || contributors >= policy.minContributors());
     }
 }
