@@ -135,8 +135,12 @@ class SickLeaveStatisticsTest {
         given().auth().oauth2(HANNA).queryParam("unit", "SLT").queryParam("from", "2025-01").queryParam("to", "2025-12")
                 .get("/api/sickleave/statistics/monthly").then().log().ifValidationFails().statusCode(200)
                 .body("months.size()", equalTo(12))
-                // February, 30-49 (SLT-A's 15): SLT-W03 28 days at 50 % and SLT-AM1 2 days, 16 of 15 × 28
-                .body("months.find { it.month == '2025-02' }.figures.find { it.key == 'AGE_30_TO_49' }.percent", equalTo(3.81f))
+                // February: SLT-W03 28 days at 50 % and SLT-AM1 2 days, 16 of 27 × 28
+                .body("months.find { it.month == '2025-02' }.figures.find { it.key == 'TOTAL' }.percent", equalTo(2.12f))
+                // ... both in 30-49: beside the total, 30-49 would give the other two bands together, none, and so
+                // the one employee of 29 or younger had no sick leave
+                .body("months.find { it.month == '2025-02' }.figures.find { it.key == 'AGE_29_OR_YOUNGER' }.suppressed", equalTo("GROUP_TOO_SMALL"))
+                .body("months.find { it.month == '2025-02' }.figures.find { it.key == 'AGE_30_TO_49' }.suppressed", equalTo("COMPLEMENTARY"))
                 // January: only SLT-W03 was sick
                 .body("months.find { it.month == '2025-01' }.figures.find { it.key == 'TOTAL' }.suppressed", equalTo("SINGLE_PERSON"))
                 // July: nobody sick. A total of 0 shown beside a hidden part would say the part is 0 too

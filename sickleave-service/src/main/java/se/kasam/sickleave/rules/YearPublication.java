@@ -7,10 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import se.kasam.platform.disclosure.Cell;
+import se.kasam.platform.disclosure.Form;
 import se.kasam.platform.disclosure.Microdata;
 import se.kasam.platform.disclosure.Pattern;
 import se.kasam.platform.disclosure.Policy;
 import se.kasam.platform.disclosure.Protection;
+import se.kasam.platform.disclosure.Publication;
 import se.kasam.platform.disclosure.Reason;
 import se.kasam.sickleave.rules.KeyFigures.Key;
 
@@ -43,6 +45,10 @@ public final class YearPublication {
     private final List<String> rows = new ArrayList<>();
     private final List<int[]> rowUnits = new ArrayList<>();
     private final int[][] rowsOfUnit;
+    private final int[] parentOf;
+    private final int[] subtreeRow;
+    private final int[] ownRow;
+    private final int[][] childrenOf;
     private final Map<String, Integer> unitIndex = new HashMap<>();
     private final int units;
 
@@ -85,6 +91,29 @@ public final class YearPublication {
             }
         }
         rowsOfUnit = rowsOf.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
+        Map<String, Integer> rowIndex = new HashMap<>();
+        for (int r = 0; r < rows.size(); r++) {
+            rowIndex.put(rows.get(r), r);
+        }
+        parentOf = new int[units];
+        subtreeRow = new int[units];
+        ownRow = new int[units];
+        for (int i = 0; i < units; i++) {
+            String parent = tree.get(ordered.get(i));
+            parentOf[i] = parent == null ? -1 : unitIndex.get(parent);
+            subtreeRow[i] = rowIndex.get("S:" + ordered.get(i));
+            ownRow[i] = rowIndex.getOrDefault("O:" + ordered.get(i), -1);
+        }
+        List<List<Integer>> kids = new ArrayList<>();
+        for (int i = 0; i < units; i++) {
+            kids.add(new ArrayList<>());
+        }
+        for (int i = 0; i < units; i++) {
+            if (parentOf[i] >= 0) {
+                kids.get(parentOf[i]).add(i);
+            }
+        }
+        childrenOf = kids.stream().map(YearPublication::ints).toArray(int[][]::new);
     }
 
     private static int depth(String unit, Map<String, String> tree, Map<String, Integer> depth) {
@@ -195,48 +224,70 @@ public final class YearPublication {
                 longContributors[c] += (flags & 2) != 0 ? 1 : 0;
             }
         }
-        // sick hours: every cell, the year first, then months, then quarters; everyone, then women and men, then ages
-        List<Cell> sickCells = new ArrayList<>(cells);
-        int[] order = new int[cells];
-        int k = 0;
+        // which subtrees have anyone in a month, gender and band: the other coordinates are known to be nothing
+        boolean[] inSubtree = present.clone();
+        for (int u = units - 1; u >= 0; u--) { // children come after their parents
+            if (parentOf[u] >= 0) {
+                for (int k = 0; k < 72; k++) {
+                    inSubtree[parentOf[u] * 72 + k] |= inSubtree[u * 72 + k];
+                }
+            }
+        }
+        // sick hours: every cell, the year first, then months, then quarters; everyone, then women and men, then ages;
         // units from the top, everyone last: with one root unit they are the same cells; with several roots (a
         // shared test database) everyone would otherwise tie each organisation's pattern to the others'
+        Publication.Builder sickCells = Publication.builder();
+        int[] order = new int[cells];
+        int[] indexOf = new int[cells];
+        int k = 0;
         for (int t = 0; t < times; t++) {
             for (int g = 0; g < GROUPS.length; g++) {
                 for (int i = 1; i <= rows.size(); i++) {
                     int r = i % rows.size();
                     int c = cell(r, t, g);
-                    order[k++] = c;
-                    sickCells.add(new Cell(atoms(r, TimeCell.ALL.get(t), g, present), heads[c], contributors[c]));
+                    order[k] = c;
+                    indexOf[c] = k++;
+                    sickCells.cell(new Cell(atoms(r, TimeCell.ALL.get(t), g, present), heads[c], contributors[c]),
+                            form(r, TimeCell.ALL.get(t), g, inSubtree, 6));
                 }
             }
         }
-        Pattern sickPattern = Protection.protect(sickCells, sickRows.build(), policy);
+        relate(sickCells, indexOf, GROUPS.length);
+        sickCells.atomForms(atom -> atomForm(atom / 72, atom % 72, inSubtree, 72));
+        Pattern sickPattern = Protection.protect(sickCells.build(), sickRows.build(), policy);
         Reason[] reason = new Reason[cells];
         for (int i = 0; i < cells; i++) {
             reason[order[i]] = sickPattern.reason(i);
         }
-        // long-term hours: the totals, withheld where the total is hidden
-        List<Cell> longCells = new ArrayList<>();
-        List<Integer> longOrder = new ArrayList<>();
-        List<Boolean> withheld = new ArrayList<>();
+        // long-term hours: the totals, withheld where the total is hidden; atoms and coordinates a unit's month
+        boolean[] longInSubtree = new boolean[units * 12];
+        for (int a = 0; a < present.length; a++) {
+            longInSubtree[a / 6] |= inSubtree[a];
+        }
+        Publication.Builder longCells = Publication.builder();
+        int[] longOrder = new int[rows.size() * times];
+        int[] longIndexOf = new int[cells];
+        k = 0;
         for (int t = 0; t < times; t++) {
             for (int i = 1; i <= rows.size(); i++) {
                 int r = i % rows.size();
                 int c = cell(r, t, 0);
-                longOrder.add(c);
-                withheld.add(reason[c] != null);
-                longCells.add(new Cell(longAtoms(r, TimeCell.ALL.get(t)), heads[c], longContributors[c]));
+                longOrder[k] = c;
+                longIndexOf[c] = k;
+                longCells.cell(new Cell(longAtoms(r, TimeCell.ALL.get(t)), heads[c], longContributors[c]),
+                        form(r, TimeCell.ALL.get(t), 0, longInSubtree, 1));
+                if (reason[c] != null) {
+                    longCells.withhold(k);
+                }
+                k++;
             }
         }
-        boolean[] held = new boolean[withheld.size()];
-        for (int i = 0; i < held.length; i++) {
-            held[i] = withheld.get(i);
-        }
-        Pattern longPattern = Protection.protect(longCells, longRows.build(), policy, held);
+        relate(longCells, longIndexOf, 1);
+        longCells.atomForms(atom -> atomForm(atom / 12, atom % 12, longInSubtree, 12));
+        Pattern longPattern = Protection.protect(longCells.build(), longRows.build(), policy);
         Reason[] longReason = new Reason[cells];
-        for (int i = 0; i < longOrder.size(); i++) {
-            longReason[longOrder.get(i)] = longPattern.reason(i);
+        for (int i = 0; i < longOrder.length; i++) {
+            longReason[longOrder[i]] = longPattern.reason(i);
         }
         List<PublishedCell> published = new ArrayList<>(cells);
         for (int r = 0; r < rows.size(); r++) {
@@ -249,6 +300,118 @@ public final class YearPublication {
             }
         }
         return published;
+    }
+
+    /**
+     * A cell's form over subtree coordinates (a subtree's month × gender × band, or month alone for the long-term
+     * hours): a subtree is its own coordinates, a unit's own staff its subtree less its children's, everyone the
+     * roots'. Coordinates no one is in are left out.
+     *
+     * @param perMonth 6 coordinates per month (gender × band), or 1
+     */
+    private Form form(int row, TimeCell time, int group, boolean[] inSubtree, int perMonth) {
+        List<long[]> terms = new ArrayList<>();
+        int[] genders = group == 1 ? new int[]{0} : group == 2 ? new int[]{1} : new int[]{0, 1};
+        int[] bands = group >= 3 ? new int[]{group - 3} : new int[]{0, 1, 2};
+        List<Integer> plus = new ArrayList<>();
+        List<Integer> minus = new ArrayList<>();
+        if (row == 0) {
+            for (int u = 0; u < units; u++) {
+                if (parentOf[u] < 0) {
+                    plus.add(u);
+                }
+            }
+        } else {
+            int u = rowUnits.get(row)[0];
+            plus.add(u);
+            if (rows.get(row).startsWith("O:")) {
+                for (int c : childrenOf[u]) {
+                    minus.add(c);
+                }
+            }
+        }
+        int span = perMonth * 12;
+        for (int m = time.firstMonth(); m <= time.lastMonth(); m++) {
+            for (int g : perMonth == 1 ? new int[]{0} : genders) {
+                for (int b : perMonth == 1 ? new int[]{0} : bands) {
+                    int offset = (m - 1) * perMonth + (perMonth == 1 ? 0 : g * 3 + b);
+                    for (int u : plus) {
+                        if (inSubtree[u * span + offset]) {
+                            terms.add(new long[]{u * span + offset, 1});
+                        }
+                    }
+                    for (int u : minus) {
+                        if (inSubtree[u * span + offset]) {
+                            terms.add(new long[]{u * span + offset, -1});
+                        }
+                    }
+                }
+            }
+        }
+        terms.sort(Comparator.comparingLong(t -> t[0]));
+        return new Form(terms.stream().mapToInt(t -> (int) t[0]).toArray(), terms.stream().mapToLong(t -> t[1]).toArray());
+    }
+
+    /** An atom (a unit's own staff in one coordinate) as a form: the unit's subtree coordinate less its children's. */
+    private Form atomForm(int unit, int offset, boolean[] inSubtree, int span) {
+        List<long[]> terms = new ArrayList<>();
+        terms.add(new long[]{unit * span + offset, 1});
+        for (int c : childrenOf[unit]) {
+            if (inSubtree[c * span + offset]) {
+                terms.add(new long[]{c * span + offset, -1});
+            }
+        }
+        terms.sort(Comparator.comparingLong(t -> t[0]));
+        return new Form(terms.stream().mapToInt(t -> (int) t[0]).toArray(), terms.stream().mapToLong(t -> t[1]).toArray());
+    }
+
+    /**
+     * The relations between the cells: a subtree is its own staff and its children's subtrees, everyone the roots; a
+     * year its quarters, a quarter its months; everyone women and men, and the three age bands.
+     */
+    private void relate(Publication.Builder publication, int[] indexOf, int groups) {
+        int times = TimeCell.ALL.size();
+        for (int t = 0; t < times; t++) {
+            for (int g = 0; g < groups; g++) {
+                List<Integer> roots = new ArrayList<>();
+                for (int u = 0; u < units; u++) {
+                    if (parentOf[u] < 0) {
+                        roots.add(indexOf[cell(subtreeRow[u], t, g)]);
+                    }
+                    if (ownRow[u] >= 0) {
+                        List<Integer> parts = new ArrayList<>(List.of(indexOf[cell(ownRow[u], t, g)]));
+                        for (int c : childrenOf[u]) {
+                            parts.add(indexOf[cell(subtreeRow[c], t, g)]);
+                        }
+                        publication.relation(indexOf[cell(subtreeRow[u], t, g)], ints(parts));
+                    }
+                }
+                publication.relation(indexOf[cell(0, t, g)], ints(roots));
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            for (int g = 0; g < groups; g++) {
+                int[] quarters = new int[4];
+                for (int q = 1; q <= 4; q++) {
+                    int quarter = indexOf[cell(r, 12 + q, g)];
+                    quarters[q - 1] = quarter;
+                    publication.relation(quarter, indexOf[cell(r, 3 * q - 2, g)], indexOf[cell(r, 3 * q - 1, g)],
+                            indexOf[cell(r, 3 * q, g)]);
+                }
+                publication.relation(indexOf[cell(r, 0, g)], quarters);
+            }
+            if (groups > 1) {
+                for (int t = 0; t < times; t++) {
+                    publication.relation(indexOf[cell(r, t, 0)], indexOf[cell(r, t, 1)], indexOf[cell(r, t, 2)]);
+                    publication.relation(indexOf[cell(r, t, 0)], indexOf[cell(r, t, 3)], indexOf[cell(r, t, 4)],
+                            indexOf[cell(r, t, 5)]);
+                }
+            }
+        }
+    }
+
+    private static int[] ints(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static int atom(int unit, int month, int gender, int band) {

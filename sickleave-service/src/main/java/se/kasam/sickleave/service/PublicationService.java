@@ -81,7 +81,7 @@ public class PublicationService {
         return jobs.runExclusively(NAME, () -> {
             int live = QuarkusTransaction.requiringNew().call(() -> facts.liveFrom().getYear());
             Map<Integer, Long> stale = QuarkusTransaction.requiringNew().call(() -> publications.outOfDate(live));
-            stale.keySet().forEach(year -> QuarkusTransaction.requiringNew().run(() -> publish(year)));
+            stale.keySet().forEach(this::publishBeside);
         });
     }
 
@@ -104,6 +104,34 @@ public class PublicationService {
                 throw new IllegalStateException(e);
             }
         }
+    }
+
+    private record Snapshot(long version, List<FactRow> rows, Map<String, String> parents) {
+    }
+
+    /**
+     * Computes a year's publication beside the imports: the facts and their version are read under the facts' lock,
+     * the protection runs without it, and the result is stored only if the facts are still that version (otherwise
+     * the next run computes it again from the newer facts).
+     */
+    private void publishBeside(int year) {
+        Snapshot snapshot = QuarkusTransaction.requiringNew().call(() -> {
+            facts.lock();
+            return new Snapshot(publications.factsVersion(year), publications.facts(year), parents());
+        });
+        long started = System.nanoTime();
+        List<PublishedCell> cells = YearPublication.protect(snapshot.parents(), snapshot.rows(), policy());
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        boolean stored = QuarkusTransaction.requiringNew().call(() -> {
+            if (publications.factsVersion(year) != snapshot.version()) {
+                return false;
+            }
+            publications.replace(year, snapshot.version(), cells, millis);
+            return true;
+        });
+        LOG.infof("publication %d: %d cells from %d monthly facts, %d hidden, protected in %d ms%s", year, cells.size(),
+                snapshot.rows().size(), cells.stream().filter(c -> c.reason() != null).count(), millis,
+                stored ? "" : " (facts changed meanwhile: computed again next)");
     }
 
     /**

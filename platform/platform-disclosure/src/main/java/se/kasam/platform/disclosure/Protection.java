@@ -286,9 +286,14 @@ public final class Protection {
             int total = relation[0];
             double sumLow = 0;
             double sumHigh = 0;
+            boolean open = !isKnown(total);
             for (int k = 1; k < relation.length; k++) {
                 sumLow += low[relation[k]];
                 sumHigh += high[relation[k]];
+                open |= !isKnown(relation[k]);
+            }
+            if (!open) {
+                continue; // all known: nothing to tighten
             }
             if (!tighten(total, sumLow, sumHigh, queue)) {
                 return false;
@@ -316,7 +321,8 @@ public final class Protection {
 
     /** Narrows a cell's bounds; false when a protected cell gets too narrow. */
     private boolean tighten(int c, double lo, double hi, java.util.ArrayDeque<Integer> queue) {
-        double slack = 1e-7 * Math.max(1, weight[c]);
+        // changes below a thousandth of the interval are not followed (they would only ever shrink)
+        double slack = Math.max(1e-7, 1e-3 * policy.protectionInterval()) * Math.max(1, weight[c]);
         boolean up = lo > low[c] + slack;
         boolean down = hi < high[c] - slack;
         if (!up && !down) {
@@ -376,6 +382,25 @@ public final class Protection {
      * of 1 to threshold persons (or one person's figure), not determined and not narrowed below the interval.
      */
     private boolean remainderSafe(int[] relation) {
+        // the common case first, without allocating: no protected part hidden, and a hidden part large on its own
+        boolean large = false;
+        int hiddenCount = 0;
+        for (int k = 1; k < relation.length; k++) {
+            int part = relation[k];
+            if (!isKnown(part)) {
+                if (guarded[part]) {
+                    large = false;
+                    hiddenCount = -1;
+                    break;
+                }
+                hiddenCount++;
+                Cell cell = publication.cell(part);
+                large |= cell.heads() > policy.threshold() && cell.contributors() >= policy.minContributors();
+            }
+        }
+        if (hiddenCount == 0 || large) {
+            return true;
+        }
         List<Integer> hidden = new ArrayList<>();
         List<Integer> protectedParts = new ArrayList<>();
         double fixed = 0;

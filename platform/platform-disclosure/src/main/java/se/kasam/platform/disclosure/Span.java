@@ -38,6 +38,8 @@ final class Span {
     private final List<List<Integer>> watchers;
     private final long[] acc;
     private final boolean[] touched;
+    private final int[] seen;
+    private int seenStamp;
 
     Span(int coordinates, int cells) {
         pivot = new Vec[coordinates];
@@ -48,6 +50,7 @@ final class Span {
         }
         acc = new long[coordinates];
         touched = new boolean[coordinates];
+        seen = new int[cells];
     }
 
     static Vec of(Form form) {
@@ -162,15 +165,48 @@ final class Span {
         /** The watched cells, not yet known, that these vectors would determine. */
         List<Integer> determined(boolean[] known) {
             List<Integer> found = new ArrayList<>();
-            java.util.Set<Integer> seen = new java.util.HashSet<>();
+            seenStamp++;
+            // a vector in their span has its coordinates among theirs
             for (Vec b : basis) {
-                for (int cell : watchers.get(b.lead())) {
-                    if (!known[cell] && seen.add(cell) && !watched[cell].isZero() && local(watched[cell]).isZero()) {
-                        found.add(cell);
+                for (int c : b.index()) {
+                    touched[c] = true;
+                }
+            }
+            try {
+                for (Vec b : basis) {
+                    List<Integer> holders = watchers.get(b.lead());
+                    int kept = 0;
+                    for (int i = 0; i < holders.size(); i++) {
+                        int cell = holders.get(i);
+                        Vec w = watched[cell];
+                        if (known[cell] || seen[cell] == seenStamp || w.at(b.lead()) == 0) {
+                            continue; // known or stale: dropped from the list
+                        }
+                        seen[cell] = seenStamp;
+                        holders.set(kept++, cell);
+                        if (basis.size() == 1 ? proportional(w, b) : within(w) && local(w).isZero()) {
+                            found.add(cell);
+                        }
+                    }
+                    holders.subList(kept, holders.size()).clear();
+                }
+            } finally {
+                for (Vec b : basis) {
+                    for (int c : b.index()) {
+                        touched[c] = false;
                     }
                 }
             }
             return found;
+        }
+
+        private boolean within(Vec w) {
+            for (int c : w.index()) {
+                if (!touched[c]) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Adds the vectors to the span, in the order found (each is free of the pivots before it). */
@@ -192,6 +228,19 @@ final class Span {
             value[i] = mul(r.value()[i], inv);
         }
         return new Vec(r.index(), value);
+    }
+
+    private static boolean proportional(Vec w, Vec b) {
+        if (w.index().length != b.index().length) {
+            return false;
+        }
+        long f = mul(w.value()[0], inverse(b.value()[0]));
+        for (int i = 0; i < w.index().length; i++) {
+            if (w.index()[i] != b.index()[i] || w.value()[i] != mul(f, b.value()[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Adds a vector free of every pivot to the span, reducing the watched forms that hold its new pivot. */
