@@ -39,7 +39,7 @@ public class StatisticsResource {
     @RolesAllowed({Roles.PROJECT_LEAD, Roles.EVALUATOR, Roles.MANAGER, Roles.HR_ADMIN})
     @Operation(operationId = "getSickLeaveKeyFigures", summary = "The seven key figures for a period and a unit subtree",
             description = PERIOD)
-    @APIResponse(responseCode = "200", description = "The key figures, suppressed")
+    @APIResponse(responseCode = "200", description = "The key figures, from the protected publication")
     @APIResponse(responseCode = "404", description = UNKNOWN_UNIT)
     public KeyFiguresView keyFigures(@QueryParam("unit") @Parameter(description = UNIT) String unit,
                                      @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = MONTH)) String from,
@@ -52,7 +52,7 @@ public class StatisticsResource {
     @RolesAllowed({Roles.PROJECT_LEAD, Roles.EVALUATOR, Roles.MANAGER, Roles.HR_ADMIN})
     @Operation(operationId = "getSickLeaveMonthly", summary = "A monthly series of the key figures",
             description = PERIOD + " At most 120 months.")
-    @APIResponse(responseCode = "200", description = "The series, each month suppressed on its own")
+    @APIResponse(responseCode = "200", description = "The series, each month a cell of the protected publication")
     @APIResponse(responseCode = "404", description = UNKNOWN_UNIT)
     public MonthlyView monthly(@QueryParam("unit") @Parameter(description = UNIT) String unit,
                                @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = MONTH)) String from,
@@ -65,7 +65,7 @@ public class StatisticsResource {
     @RolesAllowed({Roles.PROJECT_LEAD, Roles.EVALUATOR, Roles.MANAGER, Roles.HR_ADMIN})
     @Operation(operationId = "getSickLeaveBreakdown", summary = "The key figures of each child unit of a unit",
             description = PERIOD)
-    @APIResponse(responseCode = "200", description = "The unit, its own staff and each child unit, suppressed together")
+    @APIResponse(responseCode = "200", description = "The unit, its own staff and each child unit, from the protected publication")
     @APIResponse(responseCode = "404", description = UNKNOWN_UNIT)
     public BreakdownView breakdown(@QueryParam("unit") @Parameter(description = "The unit to break down", required = true) String unit,
                                    @QueryParam("from") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = MONTH)) String from,
@@ -79,7 +79,7 @@ public class StatisticsResource {
     @Operation(operationId = "getSickLeaveProgrammeComparison",
             summary = "The programme comparison: before, during and after, side by side with the change",
             description = "Periods as name:yyyy-MM/yyyy-MM, repeated; by default the configured programme periods.")
-    @APIResponse(responseCode = "200", description = "The periods' figures and their changes, suppressed")
+    @APIResponse(responseCode = "200", description = "The periods' figures (derived from the publication's cells, or NOT_DERIVABLE) and their changes")
     @APIResponse(responseCode = "404", description = UNKNOWN_UNIT)
     public ProgrammeView programme(@QueryParam("unit") @Parameter(description = UNIT) String unit,
                                    @QueryParam("period") List<String> periods) {

@@ -137,6 +137,107 @@ class SystemIT {
         given().auth().oauth2(magnus).get("/api/sickleave/statistics?unit=KS").then().statusCode(404);
     }
 
+    /**
+     * Issue 10's differencing families through the gateway on the demo: for every unit down to the workplaces under
+     * the administrations, 2024 and 2025, the breakdown (a subtree against its own staff and child units, per group),
+     * every answer's groups (women and men, age bands, against everyone), a year against February–December and
+     * against its months, and the programme comparison with two overlapping periods. Nothing shown leaves a group of
+     * 1 to 10 employees as the difference.
+     */
+    @Test
+    void theDifferencingFamiliesFindNothingOnTheDemo() {
+        String erik = tokens.user("erik.eval");
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                given().auth().oauth2(erik).get("/api/sickleave/statistics?from=2025-01&to=2025-12").then().statusCode(200)
+                        .body("figures.find { it.key == 'MEN' }.percent", greaterThan(0f)));
+        java.util.ArrayDeque<String> queue = new java.util.ArrayDeque<>(List.of("KOMMUN"));
+        int units = 0;
+        int relations = 0;
+        while (!queue.isEmpty() && units < 60) {
+            String unit = queue.poll();
+            units++;
+            for (int year : List.of(2024, 2025)) {
+                var breakdown = given().auth().oauth2(erik).queryParam("unit", unit).queryParam("from", year + "-01")
+                        .queryParam("to", year + "-12").get("/api/sickleave/statistics/units").then().statusCode(200)
+                        .extract().jsonPath();
+                List<String> children = breakdown.getList("children.unit");
+                if (year == 2025 && unit.split("-").length < 2) {
+                    queue.addAll(children);
+                }
+                for (String key : FIGURE_KEYS) {
+                    List<Map<String, Object>> parts = new java.util.ArrayList<>();
+                    parts.add(figure(breakdown.getList("ownStaff.figures"), key));
+                    for (int i = 0; i < children.size(); i++) {
+                        parts.add(figure(breakdown.getList("children[" + i + "].figures"), key));
+                    }
+                    relations += noSmallRemainder(unit + " " + year + " " + key + " = own staff + children",
+                            figure(breakdown.getList("total.figures"), key), parts);
+                }
+                var whole = statistics(erik, unit, year + "-01", year + "-12");
+                relations += groups(unit + " " + year, whole);
+                var laterMonths = statistics(erik, unit, year + "-02", year + "-12");
+                var january = statistics(erik, unit, year + "-01", year + "-01");
+                relations += groups(unit + " " + year + "-01", january);
+                for (String key : FIGURE_KEYS) {
+                    if (figure(whole, key).get("percent") != null && figure(laterMonths, key).get("percent") != null) {
+                        // January follows from the two: it must be a figure that may be shown
+                        assertTrue(figure(january, key).get("percent") != null, unit + " " + year + " " + key
+                                + ": the year and February-December are shown but January is not");
+                    }
+                }
+                var series = given().auth().oauth2(erik).queryParam("unit", unit).queryParam("from", year + "-01")
+                        .queryParam("to", year + "-12").get("/api/sickleave/statistics/monthly").then().statusCode(200)
+                        .extract().jsonPath();
+                for (int m = 0; m < 12; m++) {
+                    relations += groups(unit + " " + year + " month " + (m + 1), series.getList("months[" + m + "].figures"));
+                }
+            }
+            var programme = given().auth().oauth2(erik).queryParam("unit", unit)
+                    .queryParam("period", "whole:2025-01/2025-12").queryParam("period", "later:2025-02/2025-12")
+                    .get("/api/sickleave/statistics/programme").then().statusCode(200).extract().jsonPath();
+            var january = statistics(erik, unit, "2025-01", "2025-01");
+            for (String key : FIGURE_KEYS) {
+                if (figure(programme.getList("periods[0].figures"), key).get("percent") != null
+                        && figure(programme.getList("periods[1].figures"), key).get("percent") != null) {
+                    assertTrue(figure(january, key).get("percent") != null, unit + " " + key
+                            + ": the programme's overlapping periods give January 2025, which is not shown");
+                }
+            }
+        }
+        assertTrue(units >= 20 && relations > 1000, "attacked " + units + " units, " + relations + " relations");
+    }
+
+    static final List<String> FIGURE_KEYS = List.of("TOTAL", "WOMEN", "MEN", "AGE_29_OR_YOUNGER", "AGE_30_TO_49",
+            "AGE_50_OR_OLDER");
+
+    private static List<Map<String, Object>> statistics(String token, String unit, String from, String to) {
+        return given().auth().oauth2(token).queryParam("unit", unit).queryParam("from", from).queryParam("to", to)
+                .get("/api/sickleave/statistics").then().statusCode(200).extract().jsonPath().getList("figures");
+    }
+
+    private static Map<String, Object> figure(List<Map<String, Object>> figures, String key) {
+        return figures.stream().filter(f -> key.equals(f.get("key"))).findFirst().orElseThrow();
+    }
+
+    /** Everyone against women and men, and against the age bands. */
+    private static int groups(String what, List<Map<String, Object>> figures) {
+        Map<String, Object> total = figure(figures, "TOTAL");
+        return noSmallRemainder(what + " women + men", total, List.of(figure(figures, "WOMEN"), figure(figures, "MEN")))
+                + noSmallRemainder(what + " age bands", total, List.of(figure(figures, "AGE_29_OR_YOUNGER"),
+                figure(figures, "AGE_30_TO_49"), figure(figures, "AGE_50_OR_OLDER")));
+    }
+
+    /** A shown total less its shown parts leaves the hidden parts together: not 1 to 10 employees. */
+    private static int noSmallRemainder(String what, Map<String, Object> total, List<Map<String, Object>> parts) {
+        if (total.get("percent") == null) {
+            return 0;
+        }
+        int hidden = parts.stream().filter(p -> p.get("percent") == null)
+                .mapToInt(p -> ((Number) p.get("employees")).intValue()).sum();
+        assertTrue(hidden == 0 || hidden > 10, what + ": the hidden parts are " + hidden + " employees");
+        return 1;
+    }
+
     @Test
     void hrImportsCsvFilesThroughTheGateway() {
         String units = "\uFEFFcode;name;parentCode;managers\nSYS-CSV;Förskolan Hoting;BUF;\n";
