@@ -15,6 +15,19 @@ import java.util.PriorityQueue;
 final class Span {
     static final long P = (1L << 61) - 1;
 
+    /** A growing list of cell numbers, unboxed (there are millions of entries). */
+    private static final class Cells {
+        int[] at = new int[2];
+        int size;
+
+        void add(int cell) {
+            if (size == at.length) {
+                at = Arrays.copyOf(at, size * 2);
+            }
+            at[size++] = cell;
+        }
+    }
+
     /** A sparse vector, coordinates ascending, no zero entries. */
     record Vec(int[] index, long[] value) {
         static final Vec ZERO = new Vec(new int[0], new long[0]);
@@ -35,7 +48,7 @@ final class Span {
 
     private final Vec[] pivot;
     private final Vec[] watched;
-    private final List<List<Integer>> watchers;
+    private final Cells[] watchers; // by coordinate: the watched cells whose reduced form may hold it
     private final long[] acc;
     private final boolean[] touched;
     private final int[] seen;
@@ -44,9 +57,9 @@ final class Span {
     Span(int coordinates, int cells) {
         pivot = new Vec[coordinates];
         watched = new Vec[cells];
-        watchers = new ArrayList<>(coordinates);
+        watchers = new Cells[coordinates];
         for (int i = 0; i < coordinates; i++) {
-            watchers.add(new ArrayList<>(2));
+            watchers[i] = new Cells();
         }
         acc = new long[coordinates];
         touched = new boolean[coordinates];
@@ -72,7 +85,7 @@ final class Span {
         Vec reduced = reduce(form);
         watched[cell] = reduced;
         for (int c : reduced.index()) {
-            watchers.get(c).add(cell);
+            watchers[c].add(cell);
         }
     }
 
@@ -174,21 +187,21 @@ final class Span {
             }
             try {
                 for (Vec b : basis) {
-                    List<Integer> holders = watchers.get(b.lead());
+                    Cells holders = watchers[b.lead()];
                     int kept = 0;
-                    for (int i = 0; i < holders.size(); i++) {
-                        int cell = holders.get(i);
+                    for (int i = 0; i < holders.size; i++) {
+                        int cell = holders.at[i];
                         Vec w = watched[cell];
                         if (known[cell] || seen[cell] == seenStamp || w.at(b.lead()) == 0) {
                             continue; // known or stale: dropped from the list
                         }
                         seen[cell] = seenStamp;
-                        holders.set(kept++, cell);
+                        holders.at[kept++] = cell;
                         if (basis.size() == 1 ? proportional(w, b) : within(w) && local(w).isZero()) {
                             found.add(cell);
                         }
                     }
-                    holders.subList(kept, holders.size()).clear();
+                    holders.size = kept;
                 }
             } finally {
                 for (Vec b : basis) {
@@ -251,9 +264,10 @@ final class Span {
         Vec b = normalized(r);
         int q = b.lead();
         pivot[q] = b;
-        List<Integer> holders = watchers.get(q);
-        watchers.set(q, new ArrayList<>(0));
-        for (int cell : holders) {
+        Cells holders = watchers[q];
+        watchers[q] = new Cells();
+        for (int i = 0; i < holders.size; i++) {
+            int cell = holders.at[i];
             Vec w = watched[cell];
             long a = w.at(q);
             if (known[cell] || a == 0) {
@@ -263,7 +277,7 @@ final class Span {
             watched[cell] = next;
             for (int c : next.index()) {
                 if (w.at(c) == 0) {
-                    watchers.get(c).add(cell);
+                    watchers[c].add(cell);
                 }
             }
         }
