@@ -61,7 +61,7 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
     }
 
     public static synchronized void restartKafka() {
-        kafka = KafkaServer.start(kafkaDir, kafka.port(), Ports.freePort(), Duration.ofSeconds(60));
+        kafka = KafkaServer.start(kafkaDir, kafka.port(), Ports.freePort(), Duration.ofSeconds(180));
     }
 
     private static void deleteTree(Path root) {
@@ -82,7 +82,7 @@ public class RealStackTestResource implements QuarkusTestResourceLifecycleManage
             Path pgBinaries = Path.of(System.getProperty("java.io.tmpdir"), "kasam-embedded-pg");
             int[] ports = Ports.freePorts(3); // chosen together: the two servers start side by side
             CompletableFuture<KafkaServer> broker = CompletableFuture.supplyAsync(() ->
-                    KafkaServer.start(kafkaDir, ports[0], ports[1], Duration.ofSeconds(60)));
+                    KafkaServer.start(kafkaDir, ports[0], ports[1], Duration.ofSeconds(180)));
             postgres = PostgresServer.start(root.resolve("pg"), pgBinaries, ports[2], false);
             kafka = broker.join();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
