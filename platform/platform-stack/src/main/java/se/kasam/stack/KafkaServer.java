@@ -95,10 +95,17 @@ public final class KafkaServer implements AutoCloseable {
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers());
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000);
         props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000);
+        // Kafka loads its config classes through the context class loader: under a Quarkus test restarted for
+        // another profile, that loader is not this class's, and the client would never be made
+        Thread thread = Thread.currentThread();
+        ClassLoader context = thread.getContextClassLoader();
+        thread.setContextClassLoader(KafkaServer.class.getClassLoader());
         try (Admin admin = Admin.create(props)) {
             return !admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty();
         } catch (Exception e) {
             return false;
+        } finally {
+            thread.setContextClassLoader(context);
         }
     }
 
