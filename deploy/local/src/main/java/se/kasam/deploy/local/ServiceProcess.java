@@ -40,7 +40,7 @@ final class ServiceProcess implements AutoCloseable {
                 // small heaps and the serial collector: five services share one machine with Kafka and Keycloak;
                 // sick leave's yearly publication holds a year's whole table while it protects it (about 0.4 million
                 // cells at 50,000 employees)
-                "-XX:+UseSerialGC", "-Xms96m", module.equals("sickleave-service") ? "-Xmx1g" : "-Xmx192m",
+                "-XX:+UseSerialGC", "-Xms96m", module.equals("sickleave-service") ? "-Xmx2g" : "-Xmx192m",
                 "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
         if (!module.equals("gateway") && !module.equals("sickleave-service")) {
             // the services start faster with the client compiler alone; the gateway's hot path wants C2, and so does

@@ -53,7 +53,15 @@ public final class Protection {
     private final double[] low;
     private final double[] high;
     private final boolean[] queued;
-    private final List<double[]> changed = new ArrayList<>();
+    private final double[] sumLow; // by relation: the sum of its parts' bounds
+    private final double[] sumHigh;
+    private final double[] widest; // by relation: at least its widest part's width
+    private final boolean[] guardedRelation; // by relation: it has a protected part
+    private int[] loggedCell = new int[64];
+    private double[] loggedLow = new double[64];
+    private double[] loggedHigh = new double[64];
+    private int logged;
+    private final Queue queue = new Queue();
 
     private Protection(Publication publication, Microdata data, Policy policy) {
         this.publication = publication;
@@ -107,6 +115,18 @@ public final class Protection {
         queued = new boolean[relations.size()];
         low = new double[n];
         high = weight.clone();
+        sumLow = new double[relations.size()];
+        sumHigh = new double[relations.size()];
+        widest = new double[relations.size()];
+        guardedRelation = new boolean[relations.size()];
+        for (int r = 0; r < relations.size(); r++) {
+            int[] relation = relations.get(r);
+            for (int k = 1; k < relation.length; k++) {
+                sumHigh[r] += weight[relation[k]];
+                widest[r] = Math.max(widest[r], weight[relation[k]]);
+                guardedRelation[r] |= guarded[relation[k]];
+            }
+        }
         asPart = index(relations, n, false);
         asTotal = index(relations, n, true);
         Span.Vec[] forms = new Span.Vec[n];
@@ -238,11 +258,12 @@ public final class Protection {
         if (!commit) {
             undo();
         } else {
-            changed.clear();
+            logged = 0;
         }
         if (commit) {
             for (int d : determined) {
                 known[d] = true;
+                span.forget(d);
                 if (d == cell || reason[d] == null) {
                     reason[d] = null;
                 }
@@ -264,19 +285,61 @@ public final class Protection {
      * undone if the cell is not shown.
      */
     private boolean narrowsNothing(List<Integer> determined) {
-        java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
+        try {
+            return propagate(determined);
+        } finally {
+            while (!queue.isEmpty()) {
+                queued[queue.poll()] = false;
+            }
+        }
+    }
+
+    /** The relations to look at again, each once (a ring of ints: millions pass through it). */
+    private static final class Queue {
+        private int[] ring = new int[1024];
+        private int head;
+        private int size;
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        void add(int r) {
+            if (size == ring.length) {
+                int[] grown = new int[ring.length * 2];
+                for (int i = 0; i < size; i++) {
+                    grown[i] = ring[(head + i) % ring.length];
+                }
+                ring = grown;
+                head = 0;
+            }
+            ring[(head + size++) % ring.length] = r;
+        }
+
+        int poll() {
+            int r = ring[head];
+            head = (head + 1) % ring.length;
+            size--;
+            return r;
+        }
+    }
+
+    private void enqueue(int[] relations) {
+        for (int r : relations) {
+            if (!queued[r]) {
+                queued[r] = true;
+                queue.add(r);
+            }
+        }
+    }
+
+    private boolean propagate(List<Integer> determined) {
         for (int d : determined) {
-            if (!tighten(d, value[d], value[d], queue)) {
+            if (!tighten(d, value[d], value[d])) {
                 return false;
             }
-            for (int[] relations : new int[][]{asPart[d], asTotal[d]}) {
-                for (int r : relations) {
-                    if (!queued[r]) {
-                        queued[r] = true;
-                        queue.add(r);
-                    }
-                }
-            }
+            enqueue(asPart[d]);
+            enqueue(asTotal[d]);
         }
         int work = 0;
         while (!queue.isEmpty()) {
@@ -284,43 +347,36 @@ public final class Protection {
             queued[r] = false;
             int[] relation = publication.relations().get(r);
             int total = relation[0];
-            double sumLow = 0;
-            double sumHigh = 0;
-            boolean open = !isKnown(total);
-            for (int k = 1; k < relation.length; k++) {
-                sumLow += low[relation[k]];
-                sumHigh += high[relation[k]];
-                open |= !isKnown(relation[k]);
-            }
-            if (!open) {
-                continue; // all known: nothing to tighten
-            }
-            if (!tighten(total, sumLow, sumHigh, queue)) {
+            if (!tighten(total, sumLow[r], sumHigh[r])) {
                 return false;
             }
-            for (int k = 1; k < relation.length; k++) {
-                int part = relation[k];
-                double othersLow = sumLow - low[part];
-                double othersHigh = sumHigh - high[part];
-                if (!tighten(part, low[total] - othersHigh, high[total] - othersLow, queue)) {
-                    return false;
+            // a part can only tighten where the total leaves less room than the part's own width
+            double room = Math.min(high[total] - sumLow[r], sumHigh[r] - low[total]);
+            if (room < widest[r]) {
+                double widest = 0;
+                for (int k = 1; k < relation.length; k++) {
+                    int part = relation[k];
+                    double othersLow = sumLow[r] - low[part];
+                    double othersHigh = sumHigh[r] - high[part];
+                    if (!tighten(part, low[total] - othersHigh, high[total] - othersLow)) {
+                        return false;
+                    }
+                    widest = Math.max(widest, high[part] - low[part]);
                 }
+                this.widest[r] = widest;
             }
-            if (!remainderSafe(relation)) {
+            if (guardedRelation[r] && !remainderSafe(relation)) {
                 return false;
             }
             if (++work > 50 * publication.relations().size() + 1000) {
                 break; // converging by ever smaller steps: what is tightened so far stands
             }
         }
-        for (int r : queue) {
-            queued[r] = false;
-        }
         return true;
     }
 
     /** Narrows a cell's bounds; false when a protected cell gets too narrow. */
-    private boolean tighten(int c, double lo, double hi, java.util.ArrayDeque<Integer> queue) {
+    private boolean tighten(int c, double lo, double hi) {
         // changes below a thousandth of the interval are not followed (they would only ever shrink)
         double slack = Math.max(1e-7, 1e-3 * policy.protectionInterval()) * Math.max(1, weight[c]);
         boolean up = lo > low[c] + slack;
@@ -328,35 +384,43 @@ public final class Protection {
         if (!up && !down) {
             return true;
         }
-        changed.add(new double[]{c, low[c], high[c]});
-        if (up) {
-            low[c] = Math.min(lo, high[c]);
-        }
-        if (down) {
-            high[c] = Math.max(hi, low[c]);
-        }
+        log(c);
+        setBounds(c, up ? Math.min(lo, high[c]) : low[c], down ? Math.max(hi, up ? Math.min(lo, high[c]) : low[c]) : high[c]);
         if (guarded[c] && high[c] - low[c] < policy.protectionInterval() * weight[c] - EPS * Math.max(1, weight[c])) {
             return false;
         }
-        for (int[] relations : new int[][]{asPart[c], asTotal[c]}) {
-            for (int r : relations) {
-                if (!queued[r]) {
-                    queued[r] = true;
-                    queue.add(r);
-                }
-            }
-        }
+        enqueue(asPart[c]);
+        enqueue(asTotal[c]);
         return true;
     }
 
-    private void undo() {
-        for (int i = changed.size() - 1; i >= 0; i--) {
-            double[] entry = changed.get(i);
-            low[(int) entry[0]] = entry[1];
-            high[(int) entry[0]] = entry[2];
+    /** Sets a cell's bounds, keeping the sums of the relations it is a part of. */
+    private void setBounds(int c, double lo, double hi) {
+        for (int r : asPart[c]) {
+            sumLow[r] += lo - low[c];
+            sumHigh[r] += hi - high[c];
+            widest[r] = Math.max(widest[r], hi - lo); // an undo widens again
         }
-        changed.clear();
-        Arrays.fill(queued, false);
+        low[c] = lo;
+        high[c] = hi;
+    }
+
+    private void log(int c) {
+        if (logged == loggedCell.length) {
+            loggedCell = Arrays.copyOf(loggedCell, logged * 2);
+            loggedLow = Arrays.copyOf(loggedLow, logged * 2);
+            loggedHigh = Arrays.copyOf(loggedHigh, logged * 2);
+        }
+        loggedCell[logged] = c;
+        loggedLow[logged] = low[c];
+        loggedHigh[logged++] = high[c];
+    }
+
+    private void undo() {
+        for (int i = logged - 1; i >= 0; i--) {
+            setBounds(loggedCell[i], loggedLow[i], loggedHigh[i]);
+        }
+        logged = 0;
     }
 
     /** A cell's hours that may still hold sick hours: less its atoms known to hold none. */

@@ -89,6 +89,11 @@ final class Span {
         }
     }
 
+    /** A known cell is watched no more: its reduced form is let go (most of the memory a publication takes). */
+    void forget(int cell) {
+        watched[cell] = Vec.ZERO;
+    }
+
     /** The cell's form reduced by the span; zero when the shown cells determine it. */
     Vec reduced(int cell) {
         return watched[cell];
@@ -243,11 +248,12 @@ final class Span {
         return new Vec(r.index(), value);
     }
 
+    /** Whether w is a multiple of b, whose first value is 1 (normalized). */
     private static boolean proportional(Vec w, Vec b) {
-        if (w.index().length != b.index().length) {
+        if (w.index().length != b.index().length || w.lead() != b.lead()) {
             return false;
         }
-        long f = mul(w.value()[0], inverse(b.value()[0]));
+        long f = w.value()[0];
         for (int i = 0; i < w.index().length; i++) {
             if (w.index()[i] != b.index()[i] || w.value()[i] != mul(f, b.value()[i])) {
                 return false;
@@ -275,8 +281,13 @@ final class Span {
             }
             Vec next = subtract(w, a, b);
             watched[cell] = next;
+            // the coordinates new to it (both sorted: one walk)
+            int j = 0;
             for (int c : next.index()) {
-                if (w.at(c) == 0) {
+                while (j < w.index().length && w.index()[j] < c) {
+                    j++;
+                }
+                if (j == w.index().length || w.index()[j] != c) {
                     watchers[c].add(cell);
                 }
             }
