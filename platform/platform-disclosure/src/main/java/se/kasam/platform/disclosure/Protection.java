@@ -43,12 +43,8 @@ public final class Protection {
     private final int[][] atoms;
     private final Span span;
     private final int[] inStep;
-    private final int[] relationSeen;
-    private final double[] atomWeight;
     private final boolean[] guardedAtom;
     private final boolean[] zeroAtom;
-    private boolean anyZero;
-    private int[] stepZero;
     private int step;
     private final double[] low;
     private final double[] high;
@@ -74,7 +70,7 @@ public final class Protection {
         value = new double[n];
         atoms = new int[n][];
         inStep = new int[n];
-        atomWeight = new double[data.atoms()];
+        double[] atomWeight = new double[data.atoms()];
         guardedAtom = new boolean[data.atoms()];
         zeroAtom = new boolean[data.atoms()];
         double[] atomValue = new double[data.atoms()];
@@ -111,7 +107,6 @@ public final class Protection {
             }
         }
         List<int[]> relations = publication.relations();
-        relationSeen = new int[relations.size()];
         queued = new boolean[relations.size()];
         low = new double[n];
         high = weight.clone();
@@ -243,17 +238,9 @@ public final class Protection {
             }
             inStep[d] = step;
         }
-        if (nothing) {
-            stepZero = atoms[cell].clone();
-            Arrays.sort(stepZero);
-        }
-        try {
-            if (!narrowsNothing(determined)) {
-                undo();
-                return false;
-            }
-        } finally {
-            stepZero = null;
+        if (!narrowsNothing(determined)) {
+            undo();
+            return false;
         }
         if (!commit) {
             undo();
@@ -272,7 +259,6 @@ public final class Protection {
                 for (int a : atoms[cell]) {
                     zeroAtom[a] = true;
                 }
-                anyZero = true;
             }
             vectors.commit(known);
         }
@@ -421,20 +407,6 @@ public final class Protection {
             setBounds(loggedCell[i], loggedLow[i], loggedHigh[i]);
         }
         logged = 0;
-    }
-
-    /** A cell's hours that may still hold sick hours: less its atoms known to hold none. */
-    private double freeWeight(int c) {
-        if (!anyZero && stepZero == null) {
-            return weight[c];
-        }
-        double w = weight[c];
-        for (int a : atoms[c]) {
-            if (zeroAtom[a] || stepZero != null && Arrays.binarySearch(stepZero, a) >= 0) {
-                w -= atomWeight[a];
-            }
-        }
-        return Math.max(0, w);
     }
 
     private boolean isKnown(int cell) {
