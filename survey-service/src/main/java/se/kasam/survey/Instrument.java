@@ -1,30 +1,39 @@
 package se.kasam.survey;
 
-import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
+import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import java.util.ArrayList;
-import java.util.List;
+import java.io.Serializable;
+import java.time.OffsetDateTime;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
-/** A survey instrument: its answer scale and items (subscale, reverse-scored or not). */
+/** One version of an instrument: its definition as JSON. Changed in place (revision) only while no round uses it. */
 @Entity
 @Table(name = "instrument")
+@IdClass(Instrument.Key.class)
 public class Instrument {
     @Id
     public String code;
-    public String name;
-    @Column(name = "scale_min")
-    public int scaleMin;
-    @Column(name = "scale_max")
-    public int scaleMax;
-    public String source;
 
-    @OneToMany(mappedBy = "instrumentCode", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
-    @OrderBy("itemNo")
-    public List<InstrumentItem> items = new ArrayList<>();
+    @Id
+    public int version;
+
+    @Column(nullable = false)
+    public int revision;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    public String definition;
+
+    @Column(name = "created_at", nullable = false)
+    public OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public record Key(String code, int version) implements Serializable {
+    }
 }

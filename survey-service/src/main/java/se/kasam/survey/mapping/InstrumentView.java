@@ -1,14 +1,14 @@
 package se.kasam.survey.mapping;
 
-import java.util.List;
-import se.kasam.survey.Instrument;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import se.kasam.survey.rules.InstrumentDefinition;
 
-public record InstrumentView(String code, String name, int scaleMin, int scaleMax, String source, List<Item> items) {
-    public record Item(int itemNo, String subscale, boolean reversed, String text) {
-    }
-
-    public static InstrumentView of(Instrument i) {
-        return new InstrumentView(i.code, i.name, i.scaleMin, i.scaleMax, i.source,
-                i.items.stream().map(it -> new Item(it.itemNo, it.subscale, it.reversed, it.text)).toList());
-    }
+/**
+ * One version of an instrument.
+ *
+ * @param revision counts the edits of this version (its ETag is version.revision)
+ * @param inUse    a round uses this version: it can no longer change, a change is a new version
+ */
+public record InstrumentView(String code, int version, int revision, boolean inUse,
+                             @Schema(required = true) InstrumentDefinition definition) {
 }
