@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import se.kasam.platform.security.Roles;
 import se.kasam.survey.service.ResponseMixer;
 import se.kasam.testing.EventProbe;
+import se.kasam.testing.EventSchemas;
 import se.kasam.testing.TestTokens;
 
 @QuarkusTest
@@ -67,7 +68,9 @@ class SurveyRoundTest {
                 .body("instruments.code", contains("SOC-13", "HME", "KASAM-AM")).body("instruments.version", contains(1, 1, 1));
         given().auth().oauth2(Surveys.LEAD).post("/api/surveys/rounds/" + round + "/open").then().statusCode(409);
         EventProbe.await("kasam.survey.rounds", r -> r.key().equals(round)
-                && "kasam.survey.round.opened.v1".equals(EventProbe.header(r, "ce_type")), 1, java.time.Duration.ofSeconds(20));
+                && "kasam.survey.round.opened.v1".equals(EventProbe.header(r, "ce_type")), 1, java.time.Duration.ofSeconds(20))
+                .forEach(EventSchemas::assertValid);
+        EventSchemas.assertExamplesValid();
         // the version a round uses cannot change any more
         String etag = given().auth().oauth2(Surveys.LEAD).get("/api/surveys/instruments/HME").then().statusCode(200)
                 .body("inUse", equalTo(true)).extract().header("ETag");
@@ -226,7 +229,7 @@ class SurveyRoundTest {
         given().auth().oauth2(Surveys.employee("R3-E1")).get("/api/surveys/rounds/" + round + "/report").then().statusCode(403);
         EventProbe.await("kasam.survey.rounds", r -> r.key().equals(round)
                 && "kasam.survey.round.closed.v1".equals(EventProbe.header(r, "ce_type")) && r.value().contains("\"respondents\":23"),
-                1, java.time.Duration.ofSeconds(20));
+                1, java.time.Duration.ofSeconds(20)).forEach(EventSchemas::assertValid);
     }
 
     @Test

@@ -40,28 +40,38 @@ public final class Change {
         double mean = mean(d);
         double sd = sd(d, mean);
         double half = TDistribution.of(n - 1).inverseCumulativeProbability(0.975) * sd / Math.sqrt(n);
-        TTest.Result t = TTest.withDefaults().test(d);
+        // with every difference the same there is no spread to test against: no t, no p (the CI is the point)
+        double[] test = sd > 0 ? tTest(d) : new double[]{Double.NaN, n - 1, Double.NaN};
         double[] w = wilcoxonPratt(d);
         double dz = sd > 0 ? mean / sd : Double.NaN;
         double meanSd = (sd(before, mean(before)) + sd(after, mean(after))) / 2;
         double dav = meanSd > 0 ? mean / meanSd : Double.NaN;
         double j = hedges(n - 1);
-        return new Paired(n, mean, sd, mean - half, mean + half, t.getStatistic(), t.getDegreesOfFreedom(),
-                t.getPValue(), w[0], w[1], dz, dz * j, dav, dav * j);
+        return new Paired(n, mean, sd, mean - half, mean + half, test[0], test[1], test[2], w[0], w[1], dz, dz * j, dav,
+                dav * j);
     }
 
     /** From each round's n, mean and SD: follow-up less baseline. */
     public static Unpaired unpaired(long n1, double mean1, double sd1, long n2, double mean2, double sd2) {
         double v1 = sd1 * sd1;
         double v2 = sd2 * sd2;
-        TTest.Result t = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC).test(mean2, v2, n2, mean1, v1, n1);
         double difference = mean2 - mean1;
-        double se = Math.sqrt(v1 / n1 + v2 / n2);
-        double half = TDistribution.of(t.getDegreesOfFreedom()).inverseCumulativeProbability(0.975) * se;
         double meanSd = (sd1 + sd2) / 2;
         double dav = meanSd > 0 ? difference / meanSd : Double.NaN;
+        double gav = dav * hedges(n1 + n2 - 2);
+        if (!(v1 + v2 > 0)) { // no spread in either round: nothing to test against
+            return new Unpaired(difference, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, dav, gav);
+        }
+        TTest.Result t = TTest.withDefaults().with(DataDispersion.HETEROSCEDASTIC).test(mean2, v2, n2, mean1, v1, n1);
+        double se = Math.sqrt(v1 / n1 + v2 / n2);
+        double half = TDistribution.of(t.getDegreesOfFreedom()).inverseCumulativeProbability(0.975) * se;
         return new Unpaired(difference, difference - half, difference + half, t.getStatistic(), t.getDegreesOfFreedom(),
-                t.getPValue(), dav, dav * hedges(n1 + n2 - 2));
+                t.getPValue(), dav, gav);
+    }
+
+    private static double[] tTest(double[] d) {
+        TTest.Result t = TTest.withDefaults().test(d);
+        return new double[]{t.getStatistic(), t.getDegreesOfFreedom(), t.getPValue()};
     }
 
     /** Hedges' small-sample correction for a d with these degrees of freedom. */

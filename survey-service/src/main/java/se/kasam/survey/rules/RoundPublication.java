@@ -123,11 +123,17 @@ public final class RoundPublication {
     private List<PublishedCell> protect(List<Measure> measures, List<Respondent> respondents, Policy policy, int distributionMin) {
         int groups = GROUPS.size();
         int cells = rows.size() * groups;
-        // cell c = row * groups + group, in the order of priority: everyone first, then genders, then ages; rows top down
+        // cell c = row * groups + group, in the order of priority: each row from the top down with everyone, women and
+        // men (the programme's headline is women against men, over the whole municipality first), then the ages
         int[] order = new int[cells];
         int k = 0;
-        for (int g = 0; g < groups; g++) {
-            for (int r = 0; r < rows.size(); r++) {
+        for (int r = 0; r < rows.size(); r++) {
+            for (int g = 0; g < 3; g++) {
+                order[k++] = r * groups + g;
+            }
+        }
+        for (int r = 0; r < rows.size(); r++) {
+            for (int g = 3; g < groups; g++) {
                 order[k++] = r * groups + g;
             }
         }

@@ -50,6 +50,18 @@ class ChangeTest {
     }
 
     @Test
+    void noSpreadGivesNoTestButNoFailureEither() {
+        Change.Paired p = Change.paired(new double[]{3, 4, 5}, new double[]{4, 5, 6});
+        assertEquals(1, p.meanDifference(), 1e-12);
+        assertEquals(1, p.ciLow(), 1e-12);
+        assertEquals(Double.NaN, p.t());
+        assertEquals(Double.NaN, p.dz());
+        Change.Unpaired u = Change.unpaired(5, 3, 0, 6, 4, 0);
+        assertEquals(1, u.meanDifference(), 1e-12);
+        assertEquals(Double.NaN, u.pValue());
+    }
+
+    @Test
     void withoutZerosPrattIsTheLibrarysAsymptoticTest() {
         double[] d = {1.5, -2, 3, 4.5, 2, -0.5, 6, 2, 7, -3, 5, 1};
         var library = WilcoxonSignedRankTest.withDefaults().with(PValueMethod.ASYMPTOTIC)
