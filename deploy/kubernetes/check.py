@@ -30,6 +30,8 @@ EXTRA_TOPICS = {}
 # Runtime keys of Quarkus or the image that the apps' own files do not mention.
 KNOWN_ENV = {"JAVA_OPTS_APPEND", "QUARKUS_HTTP_PORT", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
              "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "QUARKUS_OTEL_TRACES_SAMPLER"}
+# Secrets ops create (README "Secrets") that a Deployment reads: Secret -> (Deployment, variable, key).
+OPERATOR_SECRETS = {"kasam-survey-pseudonym": ("survey-service", "KASAM_SURVEY_PSEUDONYM_SECRET", "secret")}
 problems = []
 
 
@@ -165,7 +167,10 @@ def check_variant(variant, topics, env_names):
             if key not in env_names | KNOWN_ENV:
                 p(f"Deployment {name}: {key} is no configuration key of the apps")
             ref = e.get("valueFrom", {}).get("secretKeyRef")
-            if ref and (ref["name"] not in secrets or ref["key"] not in ("username", "password")):
+            if ref and ref["name"] in OPERATOR_SECRETS:
+                if OPERATOR_SECRETS[ref["name"]] != (name, key, ref["key"]):
+                    p(f"Deployment {name}: Secret {ref['name']} is for {OPERATOR_SECRETS[ref['name']]}, not {key}")
+            elif ref and (ref["name"] not in secrets or ref["key"] not in ("username", "password")):
                 p(f"Deployment {name}: Secret reference {ref} is not a CloudNativePG app secret key")
         if "QUARKUS_DATASOURCE_JDBC_URL" in env:
             url = re.match(r"jdbc:postgresql://([a-z0-9-]+)-rw:5432/([a-z0-9_]+)", env["QUARKUS_DATASOURCE_JDBC_URL"]["value"])

@@ -24,6 +24,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import se.kasam.platform.security.Roles;
 import se.kasam.survey.service.ResponseMixer;
+import se.kasam.survey.service.RoundSchedule;
+import se.kasam.testing.TestClock;
 import se.kasam.testing.EventProbe;
 import se.kasam.testing.EventSchemas;
 import se.kasam.testing.TestTokens;
@@ -35,6 +37,12 @@ class SurveyRoundTest {
 
     @Inject
     ResponseMixer mixer;
+
+    @Inject
+    RoundSchedule schedule;
+
+    @Inject
+    TestClock clock;
 
     /**
      * prefix-ROOT with its manager's own place; A: 9 women 30-49 and 3 men over 50; B: 5 women up to 29 and 2 men 30-49;
@@ -78,6 +86,45 @@ class SurveyRoundTest {
                 .extract().jsonPath().getMap("definition");
         given().auth().oauth2(Surveys.LEAD).contentType(ContentType.JSON).header("If-Match", etag).body(hme)
                 .put("/api/surveys/instruments/HME").then().statusCode(409);
+    }
+
+    /**
+     * The clock opens a planned round at its time and closes an open one at its time; a round opened after its
+     * closing time (one held before, its answers imported) waits for the project lead to close it.
+     */
+    @Test
+    void roundsOpenAndCloseAtTheirTimesUnlessTheyAreFromThePast() {
+        organisation("R6");
+        java.time.Instant now = java.time.Instant.now();
+        String timed = create("Timed R6", now.minusSeconds(60), now.plusSeconds(3600));
+        String past = create("Past R6", now.minusSeconds(86400 * 400L), now.minusSeconds(86400 * 300L));
+        given().auth().oauth2(Surveys.LEAD).post("/api/surveys/rounds/" + past + "/open").then().statusCode(200);
+        try {
+            assertTrue(schedule.runDue());
+            assertEquals("OPEN", status(timed));
+            clock.pin(now.plusSeconds(7200));
+            assertTrue(schedule.runDue());
+            assertEquals("CLOSED", status(timed));
+            assertEquals("OPEN", status(past), "a past round is closed by the project lead");
+        } finally {
+            clock.release();
+        }
+        // nobody submits to a round whose window is over; the project lead brings its answers in
+        given().auth().oauth2(Surveys.employee("R6-E1")).contentType(ContentType.JSON)
+                .body(Map.of("answers", Surveys.answers(i -> 4, i -> 4, null)))
+                .post("/api/surveys/me/invitations/" + Surveys.invitation("R6-E1", past) + "/submit").then().statusCode(409);
+        Surveys.close(past);
+    }
+
+    private String create(String name, java.time.Instant opens, java.time.Instant closes) {
+        return given().auth().oauth2(Surveys.LEAD).contentType(ContentType.JSON)
+                .body(Map.of("name", name, "instruments", Surveys.ALL_INSTRUMENTS, "opensAt", opens.toString(),
+                        "closesAt", closes.toString(), "unitCodes", List.of("R6-ROOT")))
+                .post("/api/surveys/rounds").then().statusCode(201).extract().path("id");
+    }
+
+    private String status(String round) {
+        return given().auth().oauth2(Surveys.EVALUATOR).get("/api/surveys/rounds/" + round).then().extract().path("status");
     }
 
     @Test

@@ -18,9 +18,12 @@ public class RoundRepository implements PanacheRepositoryBase<SurveyRound, UUID>
         return findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** Planned rounds whose opening time has come, and open rounds whose closing time has. */
+    /**
+     * Planned rounds whose opening time has come, and open rounds whose closing time has. A round opened after its
+     * closing time (one held before, whose answers are brought in) is closed by the project lead, not by the clock.
+     */
     public List<SurveyRound> due(OffsetDateTime now) {
-        return list("(status = ?1 and opensAt <= ?3) or (status = ?2 and closesAt <= ?3)",
+        return list("(status = ?1 and opensAt <= ?3) or (status = ?2 and closesAt <= ?3 and closesAt > openedAt)",
                 SurveyRound.Status.PLANNED, SurveyRound.Status.OPEN, now);
     }
 

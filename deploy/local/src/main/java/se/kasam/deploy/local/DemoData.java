@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import se.kasam.deploy.local.demo.AbsenceGenerator;
 import se.kasam.deploy.local.demo.MunicipalityGenerator;
+import se.kasam.deploy.local.demo.SurveyAnswerGenerator;
 import se.kasam.deploy.local.demo.MunicipalityGenerator.EmployeeRow;
 import se.kasam.deploy.local.demo.MunicipalityGenerator.Municipality;
 import se.kasam.deploy.local.demo.MunicipalityGenerator.UnitRow;
@@ -23,8 +24,9 @@ import se.kasam.deploy.local.demo.MunicipalityGenerator.UnitRow;
 /**
  * The demo municipality (about 1,300 employees), loaded through the gateway's HR import with the HR integration's
  * token, as the HR system would, with the demo logins tied to some of its people, and its absence from 2018 on (payroll's
- * spells, through the sick-leave import); then a first trio round formed by the project lead. Loading again changes
- * nothing: the imports report every row unchanged.
+ * spells, through the sick-leave import); then a first trio round formed by the project lead, and the baseline (2019)
+ * and follow-up (2021) surveys with their answers, closed. Loading again changes nothing: the imports report every
+ * row unchanged, and what exists is left alone.
  */
 final class DemoData {
     static final int EMPLOYEES = 1_300;
@@ -37,12 +39,23 @@ final class DemoData {
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+    /** The demo's survey rounds: name, first and last day (the population is the municipality as it is now). */
+    record DemoRound(String name, LocalDate from, LocalDate to, boolean followUp) {
+    }
+
+    static final List<DemoRound> ROUNDS = List.of(
+            new DemoRound("Baseline 2019", LocalDate.of(2019, 9, 2), LocalDate.of(2019, 10, 31), false),
+            new DemoRound("Follow-up 2021", LocalDate.of(2021, 3, 1), LocalDate.of(2021, 4, 15), true));
+
     private final String gateway;
     private final KeycloakTokens tokens;
+    private final Runnable surveyProjection;
 
-    DemoData(String gateway, KeycloakTokens tokens) {
+    /** @param surveyProjection waits until survey-service knows the employees imported (a round invites them) */
+    DemoData(String gateway, KeycloakTokens tokens, Runnable surveyProjection) {
         this.gateway = gateway;
         this.tokens = tokens;
+        this.surveyProjection = surveyProjection;
     }
 
     void load() {
@@ -55,6 +68,39 @@ final class DemoData {
         String lead = tokens.user("petra.lead");
         if (get("/api/participants/trio-rounds", lead).path("totalItems").asLong() == 0) {
             post("/api/participants/trio-rounds", Map.of("name", "Kasam 2.0, första omgången", "seed", SEED), lead);
+        }
+        surveys(municipality, lead);
+    }
+
+    /**
+     * The baseline and follow-up surveys, each a round opened for the whole municipality, its answers brought in as
+     * an earlier tool's would be (an import of responses), and closed; a round that is there already is left alone.
+     */
+    private void surveys(Municipality municipality, String lead) {
+        JsonNode existing = get("/api/surveys/rounds?size=500", lead).path("items");
+        List<String> names = new ArrayList<>();
+        existing.forEach(r -> names.add(r.path("name").asText()));
+        if (names.containsAll(ROUNDS.stream().map(DemoRound::name).toList())) {
+            return;
+        }
+        surveyProjection.run();
+        for (DemoRound round : ROUNDS) {
+            if (names.contains(round.name())) {
+                continue;
+            }
+            JsonNode created = post("/api/surveys/rounds", Map.of("name", round.name(),
+                    "instruments", List.of(Map.of("code", "SOC-13"), Map.of("code", "HME"), Map.of("code", "KASAM-AM")),
+                    "opensAt", round.from().atTime(8, 0).atZone(java.time.ZoneId.of("Europe/Stockholm")).toOffsetDateTime(),
+                    "closesAt", round.to().atTime(23, 59).atZone(java.time.ZoneId.of("Europe/Stockholm")).toOffsetDateTime()), lead);
+            String id = created.path("id").asText();
+            // its opening time is past: the round schedule may open it first
+            if (get("/api/surveys/rounds/" + id, lead).path("status").asText().equals("PLANNED")) {
+                send(HttpRequest.newBuilder(URI.create(gateway + "/api/surveys/rounds/" + id + "/open"))
+                        .header("Authorization", "Bearer " + lead).POST(HttpRequest.BodyPublishers.noBody()), -1, 409);
+            }
+            post("/api/surveys/rounds/" + id + "/responses/import", SurveyAnswerGenerator.generate(municipality.employees(),
+                    round.followUp(), round.from(), round.to(), SEED), lead);
+            post("/api/surveys/rounds/" + id + "/close", Map.of(), lead);
         }
     }
 
@@ -102,9 +148,9 @@ final class DemoData {
         return send(HttpRequest.newBuilder(URI.create(gateway + path)).header("Authorization", "Bearer " + token).GET(), 200);
     }
 
-    private void post(String path, Object body, String token) {
+    private JsonNode post(String path, Object body, String token) {
         try {
-            send(HttpRequest.newBuilder(URI.create(gateway + path))
+            return send(HttpRequest.newBuilder(URI.create(gateway + path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), -1);
         } catch (IOException e) {
@@ -112,12 +158,13 @@ final class DemoData {
         }
     }
 
-    /** Expects the status, or any 2xx for -1. */
-    private JsonNode send(HttpRequest.Builder request, int status) {
+    /** Expects the status, or any 2xx for -1, or one of the others given. */
+    private JsonNode send(HttpRequest.Builder request, int status, int... alsoFine) {
         try {
             HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofMinutes(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
             boolean ok = status < 0 ? response.statusCode() / 100 == 2 : response.statusCode() == status;
+            ok |= java.util.Arrays.stream(alsoFine).anyMatch(s -> s == response.statusCode());
             if (!ok) {
                 throw new IllegalStateException("demo data: " + request.build().uri().getPath() + " answered "
                         + response.statusCode() + " " + response.body());

@@ -17,6 +17,7 @@ import se.kasam.stack.KafkaServer;
 import se.kasam.stack.KeycloakServer;
 import se.kasam.stack.Ports;
 import se.kasam.stack.PostgresServer;
+import se.kasam.stack.Wait;
 
 /**
  * The whole system on one machine, no containers: PostgreSQL (a database per service), Kafka, Keycloak with the
@@ -106,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
         if (options.demoData()) {
             progress.accept("demo municipality ...");
             try {
-                new DemoData(gatewayUrl(), new KeycloakTokens(keycloak.url())).load();
+                new DemoData(gatewayUrl(), new KeycloakTokens(keycloak.url()), () -> awaitSurveyProjection(Duration.ofMinutes(3))).load();
             } catch (RuntimeException e) {
                 throw new IllegalStateException(e.getMessage() + firstErrors(logs(), services.keySet()), e);
             }
@@ -123,11 +124,60 @@ public final class LocalStack implements AutoCloseable {
         config.put("quarkus.datasource.password", "postgres");
         config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        if (service.equals("survey-service")) {
+            config.put("kasam.survey.pseudonym-secret", pseudonymSecret());
+        }
         // settings of a service given to the launcher, e.g. -Dkasam.sickleave.first-month=2021-01
         String prefix = "kasam." + service.replace("-service", "") + ".";
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith(prefix))
                 .forEach(k -> config.put(k, System.getProperty(k)));
         return config;
+    }
+
+    /**
+     * The survey's pseudonym key: made once per data directory and kept beside the databases, never in the survey
+     * database (a new key would make every earlier round's pseudonyms unpairable with the next one's).
+     */
+    private String pseudonymSecret() {
+        Path file = options.dataDir().resolve("secrets/survey-pseudonym-secret");
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                byte[] key = new byte[32];
+                new java.security.SecureRandom().nextBytes(key);
+                Files.writeString(file, java.util.HexFormat.of().formatHex(key));
+                try {
+                    Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system: the data directory's own permissions protect it
+                }
+            }
+            return Files.readString(file).strip();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot keep the survey's pseudonym key in " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until survey-service holds every employee and unit participants-service holds, each at the same version
+     * (its projection has caught up with what was imported): a round opened before would invite a partial population.
+     */
+    void awaitSurveyProjection(Duration timeout) {
+        Wait.until("survey-service's projection of the employees and units", timeout, () ->
+                versions(database("participants-service"), "version").equals(versions(database("survey-service"), "source_version")));
+    }
+
+    /** How many employees and units a database holds, and the sum of their versions. */
+    private List<Long> versions(String database, String column) {
+        try (var connection = java.sql.DriverManager.getConnection(postgres.jdbcUrl(database), "postgres", "postgres");
+             var statement = connection.createStatement();
+             var rs = statement.executeQuery("select (select count(*) from employee), (select coalesce(sum(" + column
+                     + "), 0) from employee), (select count(*) from unit), (select coalesce(sum(" + column + "), 0) from unit)")) {
+            rs.next();
+            return List.of(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4));
+        } catch (java.sql.SQLException e) {
+            return List.of(-1L);
+        }
     }
 
     /**

@@ -48,10 +48,19 @@ final class ServiceProcess implements AutoCloseable {
             command.add("-XX:TieredStopAtLevel=1");
         }
         command.addAll(jvmOptions);
-        config.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        // a secret goes into the environment (MicroProfile Config reads KASAM_SURVEY_PSEUDONYM_SECRET for
+        // kasam.survey.pseudonym-secret), not onto the command line, where anyone on the machine could read it
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        config.forEach((key, value) -> {
+            if (key.endsWith("-secret")) {
+                env.put(key.toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]", "_"), value);
+            } else {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.addAll(List.of("-jar", app.toString()));
         long started = System.nanoTime();
-        ManagedProcess process = ManagedProcess.start(module, command, root.resolve(module), Map.of(),
+        ManagedProcess process = ManagedProcess.start(module, command, root.resolve(module), env,
                 logDir.resolve(module + ".log"));
         return new ServiceProcess(module, port, process, started);
     }

@@ -100,6 +100,41 @@ class SystemIT {
     }
 
     @Test
+    void theDemoSurveysShowAModestImprovementLargerAmongWomen() {
+        String erik = tokens.user("erik.eval");
+        var rounds = given().auth().oauth2(erik).get("/api/surveys/rounds").then().statusCode(200).extract().jsonPath();
+        String baseline = rounds.getString("items.find { it.name == 'Baseline 2019' }.id");
+        String followUp = rounds.getString("items.find { it.name == 'Follow-up 2021' }.id");
+        assertTrue(rounds.getInt("items.find { it.name == 'Baseline 2019' }.respondents") > 900, "the baseline's answers are in");
+        assertTrue("CLOSED".equals(rounds.getString("items.find { it.name == 'Follow-up 2021' }.status")));
+        var comparison = given().auth().oauth2(erik).queryParam("baseline", baseline).queryParam("followUp", followUp)
+                .get("/api/surveys/comparison").then().statusCode(200).extract().jsonPath()
+                .using(new io.restassured.path.json.config.JsonPathConfig(io.restassured.path.json.config.JsonPathConfig.NumberReturnType.DOUBLE));
+        String soc = "instruments.find { it.code == 'SOC-13' }.measures.find { it.measure == 'TOTAL' }.groups.find { it.group == '%s' }.paired.%s";
+        assertTrue(comparison.getDouble(soc.formatted("ALL", "n")) > 600, "most answered both rounds");
+        assertTrue(comparison.getDouble(soc.formatted("ALL", "ciLow")) > 0, "SOC-13 improved");
+        double women = comparison.getDouble(soc.formatted("FEMALE", "meanDifference"));
+        double men = comparison.getDouble(soc.formatted("MALE", "meanDifference"));
+        assertTrue(women > men && women < 10, "women +" + women + ", men +" + men);
+        String hme = "instruments.find { it.code == 'HME' }.measures.find { it.measure == 'TOTAL' }.groups.find { it.group == '%s' }.paired.indexChange";
+        assertTrue(comparison.getDouble(hme.formatted("FEMALE")) > comparison.getDouble(hme.formatted("MALE")), "HME: women's more");
+        given().auth().oauth2(erik).queryParam("by", "GENDER").get("/api/surveys/rounds/" + followUp + "/report").then()
+                .statusCode(200).body("instruments.code", hasItems("SOC-13", "HME", "KASAM-AM"));
+
+        // Emma was invited to both; her invitation is hers alone
+        String emma = tokens.user("emma.employee");
+        given().auth().oauth2(emma).get("/api/surveys/me/invitations").then().statusCode(200)
+                .body("roundName", hasItems("Baseline 2019", "Follow-up 2021"));
+        given().auth().oauth2(emma).get("/api/surveys/rounds/" + followUp + "/report").then().statusCode(403).contentType(PROBLEM);
+        // Magnus sees his care home's results, not another unit's
+        String magnus = tokens.user("magnus.chef");
+        String home = given().auth().oauth2(magnus).get("/api/participants/employees/D0005").then().extract().path("unitCode");
+        given().auth().oauth2(magnus).queryParam("unit", home).get("/api/surveys/rounds/" + followUp + "/report").then().statusCode(200);
+        given().auth().oauth2(magnus).queryParam("unit", "KS").get("/api/surveys/rounds/" + followUp + "/report").then()
+                .statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
     void theDemoAbsenceGivesSuppressedStatisticsAndIndividualSpellsOnlyToThoseWhoMay() {
         String erik = tokens.user("erik.eval");
         // the demo's absence is loaded with the municipality; its facts follow the employee events
