@@ -37,14 +37,12 @@ final class ServiceProcess implements AutoCloseable {
         }
         Ports.requireFree(port, module);
         List<String> command = new ArrayList<>(List.of(ManagedProcess.java(),
-                // small heaps and the serial collector: five services share one machine with Kafka and Keycloak;
-                // sick leave's yearly publication holds a year's whole table while it protects it (about 0.4 million
-                // cells at 50,000 employees)
-                "-XX:+UseSerialGC", "-Xms96m", module.equals("sickleave-service") ? "-Xmx2g" : "-Xmx192m",
+                // small heaps and the serial collector: five services share one machine with Kafka and Keycloak
+                "-XX:+UseSerialGC", "-Xms96m", heap(module),
                 "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
-        if (!module.equals("gateway") && !module.equals("sickleave-service")) {
-            // the services start faster with the client compiler alone; the gateway's hot path wants C2, and so does
-            // sick leave's protection
+        if (!module.equals("gateway") && !module.equals("sickleave-service") && !module.equals("survey-service")) {
+            // the services start faster with the client compiler alone; the gateway's hot path wants C2, and so do
+            // the protections of sick leave and the survey
             command.add("-XX:TieredStopAtLevel=1");
         }
         command.addAll(jvmOptions);
@@ -63,6 +61,18 @@ final class ServiceProcess implements AutoCloseable {
         ManagedProcess process = ManagedProcess.start(module, command, root.resolve(module), env,
                 logDir.resolve(module + ".log"));
         return new ServiceProcess(module, port, process, started);
+    }
+
+    /**
+     * Sick leave's yearly publication holds a year's whole table while it protects it (about 0.4 million cells at
+     * 50,000 employees); a closing survey round holds its responses' scores (about 40,000 × 40).
+     */
+    private static String heap(String module) {
+        return switch (module) {
+            case "sickleave-service" -> "-Xmx2g";
+            case "survey-service" -> "-Xmx1g";
+            default -> "-Xmx192m";
+        };
     }
 
     void awaitReady(Duration timeout) {
