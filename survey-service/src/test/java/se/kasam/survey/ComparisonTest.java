@@ -1,6 +1,7 @@
 package se.kasam.survey;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -92,6 +93,9 @@ class ComparisonTest {
                 .queryParam("unit", "CMP-B").get("/api/surveys/comparison").then().statusCode(404);
         given().auth().oauth2(Surveys.EVALUATOR).queryParam("baseline", baseline).queryParam("followUp", baseline)
                 .get("/api/surveys/comparison").then().statusCode(400);
+        given().auth().oauth2(Surveys.EVALUATOR).queryParam("baseline", "nope").queryParam("followUp", followUp)
+                .get("/api/surveys/comparison").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("baseline"));
         given().auth().oauth2(Surveys.employee("CMP-E1")).queryParam("baseline", baseline).queryParam("followUp", followUp)
                 .get("/api/surveys/comparison").then().statusCode(403);
     }

@@ -274,6 +274,10 @@ class SurveyRoundTest {
         given().auth().oauth2(manager).get("/api/surveys/rounds/" + round + "/report").then().statusCode(400)
                 .body("errors[0].field", equalTo("unit"));
         given().auth().oauth2(Surveys.employee("R3-E1")).get("/api/surveys/rounds/" + round + "/report").then().statusCode(403);
+        given().auth().oauth2(Surveys.EVALUATOR).queryParam("by", "SHOE_SIZE").get("/api/surveys/rounds/" + round + "/report")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("by"));
+        given().auth().oauth2(Surveys.EVALUATOR).queryParam("unit", "NOPE").get("/api/surveys/rounds/" + round + "/report")
+                .then().statusCode(404).contentType("application/problem+json");
         EventProbe.await("kasam.survey.rounds", r -> r.key().equals(round)
                 && "kasam.survey.round.closed.v1".equals(EventProbe.header(r, "ce_type")) && r.value().contains("\"respondents\":23"),
                 1, java.time.Duration.ofSeconds(20)).forEach(EventSchemas::assertValid);

@@ -15,14 +15,17 @@ public class SurveySettings {
     SurveyConfig config;
 
     void onStart(@Observes StartupEvent event) {
-        if (config.minRespondents() < 3) {
-            throw new IllegalStateException("kasam.survey.min-respondents is " + config.minRespondents() + ": never below 3");
+        check(config.minRespondents(), config.freeTextMinRespondents(), config.distributionMinRespondents());
+        pseudonym();
+    }
+
+    static void check(int minRespondents, int freeTextMinRespondents, int distributionMinRespondents) {
+        if (minRespondents < 3) {
+            throw new IllegalStateException("kasam.survey.min-respondents is " + minRespondents + ": never below 3");
         }
-        if (config.freeTextMinRespondents() < config.minRespondents()
-                || config.distributionMinRespondents() < config.minRespondents()) {
+        if (freeTextMinRespondents < minRespondents || distributionMinRespondents < minRespondents) {
             throw new IllegalStateException("the free-text and distribution thresholds must not be below kasam.survey.min-respondents");
         }
-        pseudonym();
     }
 
     @Produces

@@ -3,6 +3,7 @@ package se.kasam.survey.rest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.MediaType;
@@ -26,6 +27,7 @@ import se.kasam.survey.service.ComparisonService;
 @Tag(name = "Survey results")
 public class ComparisonResource {
     private static final String UNIT = "A unit code: its subtree; by default the whole round (a manager must name a unit they manage).";
+    private static final String ID = "^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$";
     private static final String UNKNOWN = "No such round, or unit in it, or (a manager) not a unit they manage";
 
     @Inject
@@ -39,8 +41,9 @@ public class ComparisonResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ComparisonView.class)))
     @APIResponse(responseCode = "404", description = UNKNOWN)
     @APIResponse(responseCode = "409", description = "A round has not closed")
-    public ComparisonView compare(@QueryParam("baseline") @NotNull UUID baseline, @QueryParam("followUp") @NotNull UUID followUp,
+    public ComparisonView compare(@QueryParam("baseline") @NotNull @Pattern(regexp = ID) @Parameter(description = "The baseline round's id") String baseline,
+                                  @QueryParam("followUp") @NotNull @Pattern(regexp = ID) @Parameter(description = "The follow-up round's id") String followUp,
                                   @QueryParam("unit") @Parameter(description = UNIT) String unit) {
-        return comparisons.compare(baseline, followUp, unit);
+        return comparisons.compare(UUID.fromString(baseline), UUID.fromString(followUp), unit);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -142,9 +143,11 @@ public class RoundResource {
     @APIResponse(responseCode = "404", description = UNKNOWN)
     @APIResponse(responseCode = "409", description = "The round has not closed")
     public ReportView report(@PathParam("id") UUID id, @QueryParam("unit") @Parameter(description = UNIT) String unit,
-                             @QueryParam("by") @DefaultValue("NONE") @Parameter(description = "A breakdown: NONE, GENDER, AGE or UNIT (own staff and each child unit)")
-                             ReportService.Breakdown by) {
-        return reports.report(id, unit, by);
+                             @QueryParam("by") @DefaultValue("NONE") @Pattern(regexp = "NONE|GENDER|AGE|UNIT")
+                             @Parameter(description = "A breakdown: NONE, GENDER, AGE or UNIT (own staff and each child unit)",
+                                     schema = @Schema(enumeration = {"NONE", "GENDER", "AGE", "UNIT"}, defaultValue = "NONE"))
+                             String by) {
+        return reports.report(id, unit, ReportService.Breakdown.valueOf(by));
     }
 
     @GET

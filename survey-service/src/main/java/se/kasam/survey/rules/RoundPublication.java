@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import se.kasam.platform.disclosure.Cell;
+import se.kasam.platform.disclosure.Form;
 import se.kasam.platform.disclosure.Microdata;
 import se.kasam.platform.disclosure.Pattern;
 import se.kasam.platform.disclosure.Policy;
@@ -149,6 +150,13 @@ public final class RoundPublication {
                 cellAtoms[r * groups + g] = in.stream().mapToInt(Integer::intValue).toArray();
             }
         }
+        Coordinates coordinates = new Coordinates();
+        Form[] forms = new Form[cells];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int g = 0; g < groups; g++) {
+                forms[r * groups + g] = coordinates.cell(rows.get(r), g);
+            }
+        }
         Summary[][] atomSummaries = new Summary[measures.size()][atoms.size()];
         long[] respondentsPerAtom = new long[atoms.size()];
         respondents.forEach(p -> respondentsPerAtom[p.atom()]++);
@@ -183,9 +191,10 @@ public final class RoundPublication {
                     heads += perAtom[a];
                     contributors += contributingPerAtom[a];
                 }
-                indexOf[c] = publication.cell(new Cell(cellAtoms[c], (int) heads, (int) contributors));
+                indexOf[c] = publication.cell(new Cell(cellAtoms[c], (int) heads, (int) contributors), forms[c]);
             }
             relate(publication, indexOf, groups);
+            publication.atomForms(coordinates::atom);
             Pattern pattern = Protection.protect(publication.build(), rows.build(), policy);
             for (int c = 0; c < cells; c++) {
                 Reason r = pattern.reason(indexOf[c]);
@@ -223,6 +232,104 @@ public final class RoundPublication {
             }
         }
         return published;
+    }
+
+    /**
+     * The cells' forms over subtree coordinates, as sick leave's publication has them, kept an invertible image of the
+     * tuples: one coordinate per stored tuple, the sum of its signature (gender or none × age band or none) over the
+     * subtree of its unit. A subtree of a unit that has no tuple of a signature is the sum of its children's, and so
+     * on down, so no coordinate stands for a tuple that does not exist (an attacker who knows the organisation knows
+     * which tuples exist; a free coordinate there would be slack the engine counts on and the attacker has not).
+     * Tuples stored for the whole round, above its top units, have coordinates of their own.
+     */
+    private final class Coordinates {
+        private static final List<String> GENDERS = List.of("FEMALE", "MALE");
+        private static final List<String> BANDS = List.of("UP_TO_29", "FROM_30_TO_49", "FROM_50");
+        private static final int SIGNATURES = 12;
+        private final Map<String, Integer> coordinate = new HashMap<>(); // unit + signature of an existing tuple
+
+        Coordinates() {
+            for (Demography a : atoms) {
+                coordinate.putIfAbsent(key(a.unit(), signature(a)), coordinate.size());
+            }
+        }
+
+        private static String key(String unit, int signature) {
+            return unit + "\u0000" + signature;
+        }
+
+        private static int signature(Demography a) {
+            int g = a.gender() == null ? 2 : GENDERS.indexOf(a.gender());
+            int b = a.band() == null ? 3 : BANDS.indexOf(a.band());
+            return g * 4 + b;
+        }
+
+        private static boolean inGroup(int signature, int group) {
+            int g = signature / 4;
+            int b = signature % 4;
+            return group == 0 || (group <= 2 ? g == group - 1 : b == group - 3);
+        }
+
+        Form cell(String row, int group) {
+            java.util.TreeMap<Integer, Long> terms = new java.util.TreeMap<>();
+            for (int sig = 0; sig < SIGNATURES; sig++) {
+                if (!inGroup(sig, group)) {
+                    continue;
+                }
+                if (row.equals(EVERYONE)) {
+                    for (String top : children.getOrDefault(EVERYONE, List.of())) {
+                        subtree(terms, top, sig, 1);
+                    }
+                    own(terms, EVERYONE, sig, 1);
+                } else {
+                    String unit = row.substring(2);
+                    if (row.startsWith("O:")) {
+                        own(terms, unit, sig, 1);
+                    } else {
+                        subtree(terms, unit, sig, 1);
+                    }
+                }
+            }
+            return form(terms);
+        }
+
+        Form atom(int a) {
+            Demography d = atoms.get(a);
+            java.util.TreeMap<Integer, Long> terms = new java.util.TreeMap<>();
+            own(terms, d.unit(), signature(d), 1);
+            return form(terms);
+        }
+
+        /** A unit's own tuple of a signature: its subtree less its children's. */
+        private void own(java.util.TreeMap<Integer, Long> terms, String unit, int sig, long coefficient) {
+            Integer k = coordinate.get(key(unit, sig));
+            if (k != null) {
+                terms.merge(k, coefficient, Long::sum);
+                if (!unit.equals(EVERYONE)) {
+                    for (String child : children.getOrDefault(unit, List.of())) {
+                        subtree(terms, child, sig, -coefficient);
+                    }
+                }
+            }
+        }
+
+        /** A subtree's sum of a signature: the unit's coordinate, or (no tuple there) its children's subtrees. */
+        private void subtree(java.util.TreeMap<Integer, Long> terms, String unit, int sig, long coefficient) {
+            Integer k = coordinate.get(key(unit, sig));
+            if (k != null) {
+                terms.merge(k, coefficient, Long::sum);
+                return;
+            }
+            for (String child : children.getOrDefault(unit, List.of())) {
+                subtree(terms, child, sig, coefficient);
+            }
+        }
+
+        private static Form form(java.util.TreeMap<Integer, Long> terms) {
+            terms.values().removeIf(v -> v == 0);
+            return new Form(terms.keySet().stream().mapToInt(Integer::intValue).toArray(),
+                    terms.values().stream().mapToLong(Long::longValue).toArray());
+        }
     }
 
     /**
