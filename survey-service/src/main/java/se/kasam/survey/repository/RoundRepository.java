@@ -13,6 +13,8 @@ import se.kasam.survey.rules.Demography;
 
 @ApplicationScoped
 public class RoundRepository implements PanacheRepositoryBase<SurveyRound, UUID> {
+    @jakarta.inject.Inject
+    se.kasam.platform.jdbc.BulkCopy bulk;
 
     public SurveyRound lock(UUID id) {
         return findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -44,9 +46,8 @@ public class RoundRepository implements PanacheRepositoryBase<SurveyRound, UUID>
     }
 
     public void freezeTree(UUID round, Map<String, String> parents) {
-        parents.forEach((code, parent) -> getEntityManager().createNativeQuery(
-                        "insert into round_unit (round_id, code, parent_code) values (?1, ?2, ?3)")
-                .setParameter(1, round).setParameter(2, code).setParameter(3, parent).executeUpdate());
+        bulk.copy("round_unit", List.of("round_id", "code", "parent_code"),
+                parents.entrySet().stream().map(e -> new Object[]{round, e.getKey(), e.getValue()}).toList());
     }
 
     /** The round's unit tree as frozen at open: each unit and its parent (null at the top). */
@@ -61,12 +62,21 @@ public class RoundRepository implements PanacheRepositoryBase<SurveyRound, UUID>
     }
 
     public void addClasses(UUID round, Map<Demography, Demography> classes) {
-        classes.forEach((own, stored) -> getEntityManager().createNativeQuery("""
-                        insert into round_class (round_id, unit_code, legal_gender, age_band, class_unit, class_gender, class_band)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
-                .setParameter(1, round).setParameter(2, own.unit()).setParameter(3, own.gender())
-                .setParameter(4, own.band()).setParameter(5, stored.unit()).setParameter(6, stored.gender())
-                .setParameter(7, stored.band()).executeUpdate());
+        bulk.copy("round_class", List.of("round_id", "unit_code", "legal_gender", "age_band", "class_unit", "class_gender",
+                "class_band"), classes.entrySet().stream().map(e -> new Object[]{round, e.getKey().unit(), e.getKey().gender(),
+                e.getKey().band(), e.getValue().unit(), e.getValue().gender(), e.getValue().band()}).toList());
+    }
+
+    /** How each invitee tuple of the round is stored with a response. */
+    @SuppressWarnings("unchecked")
+    public Map<Demography, Demography> classes(UUID round) {
+        List<Object[]> rows = getEntityManager().createNativeQuery(
+                        "select unit_code, legal_gender, age_band, class_unit, class_gender, class_band from round_class where round_id = ?1")
+                .setParameter(1, round).getResultList();
+        Map<Demography, Demography> classes = new java.util.HashMap<>();
+        rows.forEach(r -> classes.put(new Demography((String) r[0], (String) r[1], (String) r[2]),
+                new Demography((String) r[3], (String) r[4], (String) r[5])));
+        return classes;
     }
 
     /** How an invitee of these demographics is stored with their response. */

@@ -31,9 +31,12 @@ public final class Generalisation {
         parents.forEach((unit, parent) -> children.computeIfAbsent(parent == null ? Demography.EVERYONE : parent,
                 p -> new ArrayList<>()).add(unit));
         children.values().forEach(list -> list.sort(Comparator.naturalOrder()));
+        Map<String, List<Demography>> ownTuples = new HashMap<>();
+        invitees.keySet().stream().sorted(Comparator.comparing(Demography::toString))
+                .forEach(d -> ownTuples.computeIfAbsent(d.unit(), u -> new ArrayList<>()).add(d));
         Map<Demography, Demography> classOf = new LinkedHashMap<>();
         List<Group> formed = new ArrayList<>();
-        List<Demography> left = passUp(Demography.EVERYONE, children, invitees, k, classOf, formed);
+        List<Demography> left = passUp(Demography.EVERYONE, children, ownTuples, invitees, k, classOf, formed);
         // above the top: drop age, then gender; a round of one top unit keeps that unit (it is the whole round)
         List<String> tops = children.getOrDefault(Demography.EVERYONE, List.of());
         String top = tops.size() == 1 ? tops.get(0) : Demography.EVERYONE;
@@ -52,14 +55,14 @@ public final class Generalisation {
     }
 
     /** The invitee tuples of a unit's subtree that no unit in it could keep. */
-    private static List<Demography> passUp(String unit, Map<String, List<String>> children, Map<Demography, Integer> invitees,
+    private static List<Demography> passUp(String unit, Map<String, List<String>> children,
+                                           Map<String, List<Demography>> ownTuples, Map<Demography, Integer> invitees,
                                            int k, Map<Demography, Demography> classOf, List<Group> formed) {
         List<Demography> pending = new ArrayList<>();
         for (String child : children.getOrDefault(unit, List.of())) {
-            pending.addAll(passUp(child, children, invitees, k, classOf, formed));
+            pending.addAll(passUp(child, children, ownTuples, invitees, k, classOf, formed));
         }
-        invitees.keySet().stream().filter(d -> d.unit().equals(unit)).sorted(Comparator.comparing(Demography::toString))
-                .forEach(pending::add);
+        pending.addAll(ownTuples.getOrDefault(unit, List.of()));
         return form(pending, invitees, k, d -> new Demography(unit, d.gender(), d.band()), classOf, formed);
     }
 

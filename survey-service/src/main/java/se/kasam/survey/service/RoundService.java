@@ -20,7 +20,6 @@ import se.kasam.platform.paging.PageRequest;
 import se.kasam.platform.problem.Problem.Violation;
 import se.kasam.platform.problem.ProblemException;
 import se.kasam.platform.problem.ProblemType;
-import se.kasam.survey.Employee;
 import se.kasam.survey.Invitation;
 import se.kasam.survey.SurveyRound;
 import se.kasam.survey.Unit;
@@ -143,20 +142,20 @@ public class RoundService {
         }
         LocalDate today = LocalDate.now(clock);
         Map<String, String> tree = tree(round);
-        List<Employee> staff = employees.activeIn(tree.keySet(), today);
+        List<EmployeeRepository.Staff> staff = employees.activeIn(tree.keySet(), today);
         List<Invitation> invited = new ArrayList<>(staff.size());
         Map<Demography, Integer> demographics = new HashMap<>();
-        for (Employee e : staff) {
+        for (EmployeeRepository.Staff e : staff) {
             Invitation invitation = new Invitation();
             invitation.id = UUID.randomUUID();
             invitation.roundId = round.id;
-            invitation.employeeNumber = e.employeeNumber;
-            invitation.unitCode = e.unitCode;
-            invitation.legalGender = e.legalGender;
-            invitation.ageBand = AgeBand.on(today, e.birthYear, e.birthDate).name();
+            invitation.employeeNumber = e.employeeNumber();
+            invitation.unitCode = e.unitCode();
+            invitation.legalGender = e.legalGender();
+            invitation.ageBand = AgeBand.on(today, e.birthYear(), e.birthDate()).name();
             invitation.answered = false;
             invited.add(invitation);
-            demographics.merge(new Demography(e.unitCode, e.legalGender, invitation.ageBand), 1, Integer::sum);
+            demographics.merge(new Demography(e.unitCode(), e.legalGender(), invitation.ageBand), 1, Integer::sum);
         }
         rounds.freezeTree(round.id, tree);
         invitations.insertAll(invited);

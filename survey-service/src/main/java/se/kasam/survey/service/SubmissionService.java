@@ -31,6 +31,7 @@ import se.kasam.survey.repository.InvitationRepository;
 import se.kasam.survey.repository.ResponseRepository;
 import se.kasam.survey.repository.RoundRepository;
 import se.kasam.survey.rules.AnswerRules;
+import se.kasam.survey.rules.Demography;
 import se.kasam.survey.rules.InstrumentDefinition;
 import se.kasam.survey.rules.Pseudonym;
 import se.kasam.survey.rules.StoredResponse;
@@ -100,7 +101,8 @@ public class SubmissionService {
         Invitation invitation = invitations.lockOwn(id, employee).orElseThrow(() -> ProblemException.notFound("invitation " + id));
         requireAnswerable(invitation);
         check(invitation.roundId, "", input.answers(), true);
-        store(invitation, input.answers(), LocalDate.now(clock));
+        store(invitation, input.answers(), LocalDate.now(clock),
+                rounds.storedAs(invitation.roundId, invitation.unitCode, invitation.legalGender, invitation.ageBand));
     }
 
     /** Answers given outside the platform, for invitees of an open round: all of them, or none on any error. */
@@ -131,13 +133,16 @@ public class SubmissionService {
         if (!errors.isEmpty()) {
             throw new ProblemException(ProblemType.VALIDATION, "the import breaks " + errors.size() + " rule(s); nothing was imported", errors);
         }
+        Map<Demography, Demography> classes = rounds.classes(roundId);
         for (int i = 0; i < imported.size(); i++) {
-            store(found.get(i), imported.get(i).answers(), imported.get(i).submittedOn());
+            Invitation invitation = found.get(i);
+            store(invitation, imported.get(i).answers(), imported.get(i).submittedOn(),
+                    classes.get(new Demography(invitation.unitCode, invitation.legalGender, invitation.ageBand)));
         }
         return new ImportReport(imported.size());
     }
 
-    private void store(Invitation invitation, List<Answer> answers, LocalDate day) {
+    private void store(Invitation invitation, List<Answer> answers, LocalDate day, Demography stored) {
         List<StoredResponse.Value> values = new ArrayList<>();
         List<StoredResponse.Text> texts = new ArrayList<>();
         for (Answer a : answers) {
@@ -147,7 +152,6 @@ public class SubmissionService {
                 texts.add(new StoredResponse.Text(a.instrument(), a.item(), a.text().strip()));
             }
         }
-        var stored = rounds.storedAs(invitation.roundId, invitation.unitCode, invitation.legalGender, invitation.ageBand);
         responses.addPending(invitation.roundId, new StoredResponse(day, pseudonym.of(invitation.employeeNumber), stored,
                 values, texts, List.of()));
         invitation.answered = true;
