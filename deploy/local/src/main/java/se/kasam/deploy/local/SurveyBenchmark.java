@@ -238,20 +238,30 @@ public final class SurveyBenchmark {
     /** Keycloak's admin API, enough to add employees as users of the kasam realm (benchmark only). */
     static final class KeycloakUsers {
         private final String url;
-        private final String admin;
         private final String employeeRole;
+        private String admin;
+        private long adminAt;
 
         KeycloakUsers(String keycloak) throws Exception {
             this.url = keycloak;
-            String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
-            HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(keycloak + "/realms/master/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            this.admin = JSON.readTree(token.body()).path("access_token").asText();
-            this.employeeRole = send("GET", keycloak + "/admin/realms/kasam/roles/employee", admin, null).toString();
+            this.employeeRole = send("GET", keycloak + "/admin/realms/kasam/roles/employee", admin(), null).toString();
+        }
+
+        /** The master realm's admin token lives a minute: taken again after 30 s. */
+        private synchronized String admin() throws Exception {
+            if (admin == null || System.nanoTime() - adminAt > 30_000_000_000L) {
+                String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
+                HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/realms/master/protocol/openid-connect/token"))
+                        .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                admin = JSON.readTree(token.body()).path("access_token").asText();
+                adminAt = System.nanoTime();
+            }
+            return admin;
         }
 
         void createEmployee(String username, String employeeNumber) throws Exception {
+            String admin = admin();
             Map<String, Object> user = Map.of("username", username, "enabled", true, "firstName", "Bench",
                     "lastName", employeeNumber, "email", username + "@example.org", "emailVerified", true,
                     "attributes", Map.of("employee_number", List.of(employeeNumber)),
