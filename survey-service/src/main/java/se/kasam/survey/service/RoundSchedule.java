@@ -9,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import se.kasam.platform.jobs.ClusterJobs;
+import se.kasam.platform.problem.ProblemException;
 import se.kasam.survey.SurveyRound;
 import se.kasam.survey.mapping.RoundView;
 import se.kasam.survey.repository.RoundRepository;
@@ -55,6 +56,9 @@ public class RoundSchedule {
                     } else {
                         close((UUID) r[0]);
                     }
+                } catch (ProblemException e) {
+                    // the project lead opened or closed it a moment before: nothing left to do
+                    LOG.debugf("round %s: %s", r[0], e.getMessage());
                 } catch (RuntimeException e) {
                     LOG.errorf(e, "round %s could not be opened or closed at its time; tried again next run", r[0]);
                 }
