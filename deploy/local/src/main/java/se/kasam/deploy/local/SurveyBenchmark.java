@@ -247,9 +247,9 @@ public final class SurveyBenchmark {
             this.employeeRole = send("GET", keycloak + "/admin/realms/kasam/roles/employee", admin(), null).toString();
         }
 
-        /** The master realm's admin token lives a minute: taken again after 30 s. */
+        /** The master realm's admin token lives a minute: taken again after 15 s, and for each call. */
         private synchronized String admin() throws Exception {
-            if (admin == null || System.nanoTime() - adminAt > 30_000_000_000L) {
+            if (admin == null || System.nanoTime() - adminAt > 15_000_000_000L) {
                 String form = "grant_type=password&client_id=admin-cli&username=admin&password=admin";
                 HttpResponse<String> token = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/realms/master/protocol/openid-connect/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
@@ -274,7 +274,7 @@ public final class SurveyBenchmark {
             }
             String location = created.headers().firstValue("Location").orElseThrow();
             HttpResponse<String> mapped = HTTP.send(HttpRequest.newBuilder(URI.create(location + "/role-mappings/realm"))
-                    .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                    .header("Authorization", "Bearer " + admin()).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("[" + employeeRole + "]")).build(), HttpResponse.BodyHandlers.ofString());
             if (mapped.statusCode() / 100 != 2) {
                 throw new IllegalStateException("Keycloak refused the role of " + username + ": " + mapped.statusCode());
