@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import se.kasam.deploy.local.demo.MunicipalityGenerator;
 import se.kasam.deploy.local.demo.MunicipalityGenerator.EmployeeRow;
 import se.kasam.deploy.local.demo.MunicipalityGenerator.Municipality;
@@ -78,9 +79,10 @@ public final class SurveyBenchmark {
             stack.awaitSurveyProjection(Duration.ofMinutes(15));
             figures.put("employees", EMPLOYEES);
             figures.put("units", municipality.units().size());
-            String lead = tokens.user("petra.lead");
+            // tokens live minutes and a past round takes longer: a fresh one for each call
+            Supplier<String> lead = () -> tokens.user("petra.lead");
 
-            figures.put("submits", submits(stack, survey, lead, municipality.employees().subList(0, SUBMITS)));
+            figures.put("submits", submits(stack, survey, lead.get(), municipality.employees().subList(0, SUBMITS)));
 
             Map<String, Object> rounds = new LinkedHashMap<>();
             String baseline = pastRound(survey, lead, municipality, "Baseline", LocalDate.of(2019, 9, 2), false, rounds);
@@ -89,10 +91,10 @@ public final class SurveyBenchmark {
             try (Statement s = db.createStatement()) {
                 s.execute("vacuum analyze");
             }
-            String erik = tokens.user("erik.eval");
-            figures.put("reportWholeMunicipality", compare(db, erik, survey + "/rounds/" + followUp + "/report",
+            figures.put("reportWholeMunicipality", compare(db, tokens.user("erik.eval"), survey + "/rounds/" + followUp + "/report",
                     REPORT_SQL.formatted(followUp)));
             long first = System.nanoTime();
+            String erik = tokens.user("erik.eval");
             send("GET", survey + "/comparison?baseline=" + baseline + "&followUp=" + followUp, erik, null);
             Map<String, Object> paired = compare(db, erik, survey + "/comparison?baseline=" + baseline + "&followUp=" + followUp,
                     PAIRED_SQL.formatted(baseline, followUp));
@@ -170,22 +172,22 @@ public final class SurveyBenchmark {
     }
 
     /** A round held before: opened for everyone, its ~40,000 answers imported, closed (its publication computed). */
-    private static String pastRound(String survey, String lead, Municipality municipality, String name, LocalDate from,
+    private static String pastRound(String survey, Supplier<String> lead, Municipality municipality, String name, LocalDate from,
                                     boolean followUp, Map<String, Object> figures) throws Exception {
-        String round = send("POST", survey + "/rounds", lead, Map.of("name", name,
+        String round = send("POST", survey + "/rounds", lead.get(), Map.of("name", name,
                 "instruments", List.of(Map.of("code", "SOC-13"), Map.of("code", "HME"), Map.of("code", "KASAM-AM")),
                 "opensAt", from.atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(2)),
                 "closesAt", from.plusDays(45).atStartOfDay().atOffset(java.time.ZoneOffset.ofHours(2)))).path("id").asText();
-        JsonNode opened = send("POST", survey + "/rounds/" + round + "/open", lead, Map.of());
+        JsonNode opened = send("POST", survey + "/rounds/" + round + "/open", lead.get(), Map.of());
         List<SurveyAnswerGenerator.ResponseRow> rows = SurveyAnswerGenerator.generate(municipality.employees(), followUp,
                 from, from.plusDays(44), 7);
         long t = System.nanoTime();
         for (int i = 0; i < rows.size(); i += CHUNK) {
-            send("POST", survey + "/rounds/" + round + "/responses/import", lead, rows.subList(i, Math.min(rows.size(), i + CHUNK)));
+            send("POST", survey + "/rounds/" + round + "/responses/import", lead.get(), rows.subList(i, Math.min(rows.size(), i + CHUNK)));
         }
         double importSeconds = (System.nanoTime() - t) / 1e9;
         t = System.nanoTime();
-        JsonNode closed = send("POST", survey + "/rounds/" + round + "/close", lead, Map.of());
+        JsonNode closed = send("POST", survey + "/rounds/" + round + "/close", lead.get(), Map.of());
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("invited", opened.path("invited").asInt());
         f.put("responses", closed.path("respondents").asInt());

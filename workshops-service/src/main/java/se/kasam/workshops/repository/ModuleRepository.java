@@ -5,5 +5,5 @@ import jakarta.enterprise.context.ApplicationScoped;
 import se.kasam.workshops.WorkshopModule;
 
 @ApplicationScoped
-public class WorkshopModuleRepository implements PanacheRepositoryBase<WorkshopModule, String> {
+public class ModuleRepository implements PanacheRepositoryBase<WorkshopModule, String> {
 }

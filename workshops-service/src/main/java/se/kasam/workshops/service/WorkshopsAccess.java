@@ -1,0 +1,120 @@
+package se.kasam.workshops.service;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import java.util.Set;
+import se.kasam.platform.problem.ProblemException;
+import se.kasam.platform.problem.ProblemType;
+import se.kasam.platform.security.Caller;
+import se.kasam.platform.security.Roles;
+import se.kasam.workshops.Employee;
+import se.kasam.workshops.Session;
+import se.kasam.workshops.TrioGroup;
+import se.kasam.workshops.repository.EmployeeRepository;
+import se.kasam.workshops.repository.UnitRepository;
+
+/**
+ * Who may act for whom: one's own bookings; a manager's for the staff of the units they manage and below (another
+ * unit's employee is unknown to them: 404); the project lead's for anyone. A facilitator marks only the sessions they
+ * lead (another session: 404). An employee asking for someone else is refused (403).
+ */
+@RequestScoped
+public class WorkshopsAccess {
+    @Inject
+    Caller caller;
+
+    @Inject
+    UnitRepository units;
+
+    @Inject
+    EmployeeRepository employees;
+
+    private Set<String> managed;
+
+    public String name() {
+        return caller.name();
+    }
+
+    public Optional<String> self() {
+        return caller.employeeNumber();
+    }
+
+    public boolean isProjectLead() {
+        return caller.hasRole(Roles.PROJECT_LEAD);
+    }
+
+    /** The employee the caller acts for: {@code asked}, or themselves when none is named. */
+    public Employee actFor(String asked) {
+        Optional<String> self = self();
+        String number = asked == null ? self.orElseThrow(() -> ProblemException.invalid("employeeNumber", "NotNull",
+                "this login is not an employee's: name the employee")) : asked;
+        Employee employee = employees.findById(number);
+        if (self.filter(number::equals).isPresent() && employee != null) {
+            return employee;
+        }
+        if (isProjectLead()) {
+            return require(employee, number);
+        }
+        if (caller.hasRole(Roles.MANAGER)) {
+            if (employee == null || !managedUnits().contains(employee.unitCode)) {
+                throw ProblemException.notFound("employee " + number);
+            }
+            return employee;
+        }
+        if (self.filter(number::equals).isPresent()) {
+            throw ProblemException.notFound("employee " + number);
+        }
+        throw new ProblemException(ProblemType.FORBIDDEN, "an employee books and cancels only their own places");
+    }
+
+    /** A unit the caller may record workplace activities for and see the progress of. */
+    public void unit(String code) {
+        if (isProjectLead() || caller.hasRole(Roles.HR_ADMIN) || caller.hasRole(Roles.EVALUATOR)) {
+            return;
+        }
+        if (!managedUnits().contains(code)) {
+            throw ProblemException.notFound("unit " + code);
+        }
+    }
+
+    public boolean seesEveryUnit() {
+        return isProjectLead() || caller.hasRole(Roles.HR_ADMIN) || caller.hasRole(Roles.EVALUATOR);
+    }
+
+    /** The session, if the caller leads it or is the project lead. */
+    public void leads(Session session) {
+        if (isProjectLead()) {
+            return;
+        }
+        if (self().filter(session.facilitators::contains).isEmpty()) {
+            throw ProblemException.notFound("session " + session.id);
+        }
+    }
+
+    /** A trio group's meetings are for its members (and the project lead). */
+    public void memberOf(TrioGroup group) {
+        if (isProjectLead()) {
+            return;
+        }
+        if (self().filter(group::hasMember).isEmpty()) {
+            throw ProblemException.notFound("trio group " + group.id);
+        }
+    }
+
+    private Set<String> managedUnits() {
+        if (managed == null) {
+            Optional<String> self = self();
+            managed = self.isPresent() && caller.hasRole(Roles.MANAGER)
+                    ? units.subtrees(units.managedBy(self.get())) : Set.of();
+        }
+        return managed;
+    }
+
+    private static Employee require(Employee employee, String number) {
+        if (employee == null) {
+            throw ProblemException.notFound("employee " + number);
+        }
+        return employee;
+    }
+}
