@@ -62,6 +62,10 @@ class ModuleTest {
                 .then().statusCode(400).contentType("application/problem+json");
         given().auth().oauth2(Sessions.LEAD).queryParam("status", "SOON").get("/api/workshops/sessions").then()
                 .statusCode(400).body("errors[0].field", org.hamcrest.Matchers.containsString("status"));
+        given().auth().oauth2(Sessions.LEAD).queryParam("from", "tomorrow").get("/api/workshops/sessions").then()
+                .statusCode(400).body("errors[0].field", equalTo("from"));
+        given().auth().oauth2(Sessions.LEAD).queryParam("from", "2020-01-01T00:00:00+01:00").get("/api/workshops/sessions")
+                .then().statusCode(200);
     }
 
     private static void post(String body, String field) {

@@ -61,6 +61,11 @@ class ProgressTest {
         given().auth().oauth2(TestTokens.of("other", Roles.MANAGER, "SOMEONE-ELSE")).queryParam("unit", "PG-A")
                 .get("/api/workshops/progress").then().statusCode(404);
         given().auth().oauth2(boss).get("/api/workshops/progress").then().statusCode(400);
+        given().auth().oauth2(boss).queryParam("unit", "PG-B").queryParam("on", "2021-02-30").get("/api/workshops/progress")
+                .then().statusCode(400).body("errors[0].field", equalTo("on"));
+        // before any of them was employed: nobody
+        given().auth().oauth2(boss).queryParam("unit", "PG-B").queryParam("on", "2014-12-31").get("/api/workshops/progress")
+                .then().statusCode(200).body("on", equalTo("2014-12-31")).body("groups[0].staff", equalTo(0));
         given().auth().oauth2(TestTokens.of("emma", Roles.EMPLOYEE, "PGA-0001")).get("/api/workshops/progress")
                 .then().statusCode(403);
 

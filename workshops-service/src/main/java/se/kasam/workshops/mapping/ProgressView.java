@@ -1,6 +1,7 @@
 package se.kasam.workshops.mapping;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -8,6 +9,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
         + "all of them, for all, women and men. A group is hidden when it is small, or when showing it would give away "
         + "a small group through the other figures (reason).")
 public record ProgressView(@Schema(description = "The unit whose subtree this is; null: the whole municipality") String unit,
+                           @Schema(description = "The staff counted: the employees on this day") LocalDate on,
                            @Schema(description = "The modules for all, in order") List<String> modules,
                            List<Group> groups) {
 

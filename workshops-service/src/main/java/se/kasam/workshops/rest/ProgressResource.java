@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -29,13 +30,16 @@ public class ProgressResource {
     @Path("/progress")
     @RolesAllowed({Roles.PROJECT_LEAD, Roles.EVALUATOR, Roles.HR_ADMIN, Roles.MANAGER})
     @Operation(operationId = "getProgress",
-            summary = "How many of today's staff have done 0, 1, 2 and all of the modules for all, by all, women and men")
+            summary = "How many of the staff (today's, or a day's) have done 0, 1, 2 and all of the modules for all, by all, women and men")
     @APIResponse(responseCode = "200", description = "The progress; small groups hidden",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgressView.class)))
     @APIResponse(responseCode = "404", description = "No such unit, or (a manager) not a unit they manage")
     public ProgressView progress(@Parameter(description = "A unit code: its subtree; by default the whole municipality "
-            + "(a manager must name a unit they manage)") @QueryParam("unit") String unit) {
-        return progress.of(unit);
+            + "(a manager must name a unit they manage)") @QueryParam("unit") String unit,
+                                 @Parameter(description = "The staff of this day (default today), e.g. the programme's last",
+                                         schema = @Schema(type = SchemaType.STRING, format = "date"))
+                                 @QueryParam("on") String on) {
+        return progress.of(unit, on);
     }
 
     @GET

@@ -16,7 +16,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -71,8 +70,10 @@ public class SessionResource {
     @Operation(operationId = "listSessions", summary = "Sessions in time order, by module, time window and status")
     @APIResponse(responseCode = "200", description = "A page of sessions")
     public Page<SessionView> list(@QueryParam("module") String module,
-                                  @Parameter(description = "Sessions that end after this time") @QueryParam("from") OffsetDateTime from,
-                                  @Parameter(description = "Sessions that start before this time") @QueryParam("to") OffsetDateTime to,
+                                  @Parameter(description = "Sessions that end after this time", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                                  @QueryParam("from") String from,
+                                  @Parameter(description = "Sessions that start before this time", schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+                                  @QueryParam("to") String to,
                                   @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"PLANNED", "CANCELLED", "HELD"}))
                                   @QueryParam("status") @Pattern(regexp = "PLANNED|CANCELLED|HELD", message = "PLANNED, CANCELLED or HELD") String status,
                                   @BeanParam @Valid PageRequest page) {

@@ -52,7 +52,9 @@ public class ProgressService {
     HourRepository hours;
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public ProgressView of(String unitCode) {
+    /** @param onText whose staff: the employees on this day (yyyy-MM-dd; null: today) */
+    public ProgressView of(String unitCode, String onText) {
+        LocalDate on = QueryValues.date("on", onText);
         Map<String, String> tree = progress.tree();
         if (unitCode != null) {
             if (!tree.containsKey(unitCode)) {
@@ -63,7 +65,7 @@ public class ProgressService {
             throw ProblemException.invalid("unit", "NotNull", "managers see the progress of the units they manage: name one");
         }
         List<String> forAll = progress.modulesForAll();
-        var figures = ProgressPublication.protect(tree, progress.staffOn(LocalDate.now(clock)), forAll.size(),
+        var figures = ProgressPublication.protect(tree, progress.staffOn(on == null ? LocalDate.now(clock) : on), forAll.size(),
                 new Policy(config.minGroupSize() - 1, 0, 0.05));
         Map<String, ProgressPublication.Figures> row = figures.get(unitCode == null ? ProgressPublication.EVERYONE
                 : "S:" + unitCode);
@@ -81,7 +83,7 @@ public class ProgressService {
             }
             groups.add(new ProgressView.Group(group, f.staff(), done, null));
         }
-        return new ProgressView(unitCode, forAll, groups);
+        return new ProgressView(unitCode, on == null ? LocalDate.now(clock) : on, forAll, groups);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

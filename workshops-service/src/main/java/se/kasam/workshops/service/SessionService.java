@@ -87,8 +87,9 @@ public class SessionService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public Page<SessionView> list(String moduleCode, OffsetDateTime from, OffsetDateTime to, String status,
-                                  PageRequest page) {
+    public Page<SessionView> list(String moduleCode, String fromText, String toText, String status, PageRequest page) {
+        OffsetDateTime from = QueryValues.time("from", fromText);
+        OffsetDateTime to = QueryValues.time("to", toText);
         List<String> where = new ArrayList<>();
         Parameters parameters = new Parameters();
         if (moduleCode != null) {

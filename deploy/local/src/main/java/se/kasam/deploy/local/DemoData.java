@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import se.kasam.deploy.local.demo.AbsenceGenerator;
 import se.kasam.deploy.local.demo.MunicipalityGenerator;
+import se.kasam.deploy.local.demo.ProgrammeGenerator;
 import se.kasam.deploy.local.demo.SurveyAnswerGenerator;
 import se.kasam.deploy.local.demo.MunicipalityGenerator.EmployeeRow;
 import se.kasam.deploy.local.demo.MunicipalityGenerator.Municipality;
@@ -34,6 +35,7 @@ final class DemoData {
     /** A fixed day, so the same demo is generated on any day and a restart re-sends an unchanged batch. */
     static final LocalDate AS_OF = LocalDate.of(2026, 1, 1);
     static final LocalDate ABSENCE_FROM = LocalDate.of(2018, 1, 1);
+    private static final LocalDate DEMO_LOGINS_EMPLOYED = LocalDate.of(2016, 3, 1);
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -50,12 +52,19 @@ final class DemoData {
     private final String gateway;
     private final KeycloakTokens tokens;
     private final Runnable surveyProjection;
+    private final Runnable workshopsProjection;
+    private String leadToken;
+    private long leadTokenAt;
 
-    /** @param surveyProjection waits until survey-service knows the employees imported (a round invites them) */
-    DemoData(String gateway, KeycloakTokens tokens, Runnable surveyProjection) {
+    /**
+     * @param surveyProjection    waits until survey-service knows the employees imported (a round invites them)
+     * @param workshopsProjection waits until workshops-service knows them and the trio groups (they are booked)
+     */
+    DemoData(String gateway, KeycloakTokens tokens, Runnable surveyProjection, Runnable workshopsProjection) {
         this.gateway = gateway;
         this.tokens = tokens;
         this.surveyProjection = surveyProjection;
+        this.workshopsProjection = workshopsProjection;
     }
 
     void load() {
@@ -70,6 +79,85 @@ final class DemoData {
             post("/api/participants/trio-rounds", Map.of("name", "Kasam 2.0, första omgången", "seed", SEED), lead);
         }
         surveys(municipality, lead);
+        programme(municipality);
+    }
+
+    /**
+     * The programme as it ran (ProgrammeGenerator): each session planned, its people registered and their attendance
+     * marked, a module after the one before (the module order holds); the trio groups' meetings and the workplaces'
+     * meetings; the hourly costs, and every month of it exported for ESF. A demo that has sessions is left alone.
+     */
+    private void programme(Municipality municipality) {
+        String lead = lead();
+        if (get("/api/workshops/sessions?size=1", lead).path("totalItems").asLong() > 0) {
+            return;
+        }
+        workshopsProjection.run();
+        Map<Long, List<String>> groups = new java.util.TreeMap<>();
+        long round = get("/api/participants/trio-rounds", lead).path("items").path(0).path("id").asLong();
+        for (int page = 0; ; page++) {
+            JsonNode p = get("/api/participants/trio-rounds/" + round + "/groups?size=500&page=" + page, lead);
+            p.path("items").forEach(g -> {
+                List<String> members = new ArrayList<>();
+                g.path("members").forEach(m -> members.add(m.path("employeeNumber").asText()));
+                groups.put(g.path("id").asLong(), members);
+            });
+            if (page + 1 >= p.path("totalPages").asInt()) {
+                break;
+            }
+        }
+        ProgrammeGenerator.Programme programme = ProgrammeGenerator.generate(municipality.employees(), groups, SEED);
+        String hr = tokens.user("hanna.hr");
+        for (int year = 2019; year <= 2021; year++) {
+            int step = (year - 2019) * 7;
+            put("/api/workshops/hourly-costs/" + year, Map.of("defaultSek", 265 + step, "byOccupation", List.of(
+                    Map.of("occupation", "Undersköterska", "sek", 232 + step),
+                    Map.of("occupation", "Grundskollärare", "sek", 318 + step),
+                    Map.of("occupation", "Förskollärare", "sek", 296 + step))), hr);
+        }
+        for (ProgrammeGenerator.HeldSession held : programme.sessions()) {
+            String token = lead();
+            JsonNode session = post("/api/workshops/sessions", Map.of("moduleCode", held.module(),
+                    "startsAt", held.startsAt(), "endsAt", held.endsAt(), "placeName", held.place().name(),
+                    "latitude", held.place().latitude(), "longitude", held.place().longitude(),
+                    "capacity", ProgrammeGenerator.SEATS, "facilitators", List.of(ProgrammeGenerator.FACILITATOR)), token);
+            String id = session.path("id").asText();
+            List<Map<String, Object>> marks = new ArrayList<>();
+            for (String employee : held.attended()) {
+                marks.add(Map.of("bookingId", book(id, employee, token), "status", "ATTENDED"));
+            }
+            for (String employee : held.absent()) {
+                marks.add(Map.of("bookingId", book(id, employee, token), "status", "ABSENT"));
+            }
+            put("/api/workshops/sessions/" + id + "/attendance", Map.of("marks", marks), token);
+        }
+        for (ProgrammeGenerator.TrioMeeting meeting : programme.trioMeetings()) {
+            post("/api/workshops/trio-groups/" + meeting.groupId() + "/meetings", Map.of("date", meeting.date(),
+                    "minutes", meeting.minutes(), "present", meeting.present()), lead());
+        }
+        for (ProgrammeGenerator.WorkplaceActivity activity : programme.activities()) {
+            post("/api/workshops/units/" + activity.unitCode() + "/activities", Map.of("kind", activity.kind(),
+                    "theme", activity.theme(), "date", activity.date(), "minutes", activity.minutes(),
+                    "attendees", activity.attendees()), lead());
+        }
+        for (java.time.YearMonth month = java.time.YearMonth.of(2019, 9); !month.isAfter(java.time.YearMonth.of(2021, 4));
+             month = month.plusMonths(1)) {
+            post("/api/workshops/esf-exports/" + month, Map.of(), tokens.user("hanna.hr"));
+        }
+    }
+
+    /** The project lead's token, taken again after a minute (it lives five). */
+    private String lead() {
+        if (leadToken == null || System.nanoTime() - leadTokenAt > 60_000_000_000L) {
+            leadToken = tokens.user("petra.lead");
+            leadTokenAt = System.nanoTime();
+        }
+        return leadToken;
+    }
+
+    private String book(String session, String employee, String lead) {
+        return post("/api/workshops/sessions/" + session + "/bookings", Map.of("employeeNumber", employee), lead)
+                .path("id").asText();
     }
 
     /**
@@ -136,8 +224,10 @@ final class DemoData {
             EmployeeRow e = employees.get(i);
             if (e.employeeNumber().equals(number)) {
                 String email = name.toLowerCase().replace(' ', '.').replace('ö', 'o').replace('ä', 'a') + "@example.org";
+                // the demo's people were employed through the programme (2019-2021), so they took part in it
+                LocalDate start = e.startDate().isBefore(DEMO_LOGINS_EMPLOYED) ? e.startDate() : DEMO_LOGINS_EMPLOYED;
                 employees.set(i, new EmployeeRow(demoNumber, name, email, gender, e.birthYear(), e.unitCode(), occupation,
-                        e.employmentRate(), e.fullTimeHours(), e.employmentType(), e.startDate()));
+                        e.employmentRate(), e.fullTimeHours(), e.employmentType(), start));
                 return;
             }
         }
@@ -149,10 +239,18 @@ final class DemoData {
     }
 
     private JsonNode post(String path, Object body, String token) {
+        return write("POST", path, body, token);
+    }
+
+    private JsonNode put(String path, Object body, String token) {
+        return write("PUT", path, body, token);
+    }
+
+    private JsonNode write(String method, String path, Object body, String token) {
         try {
             return send(HttpRequest.newBuilder(URI.create(gateway + path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), -1);
+                    .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))), -1);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -161,8 +259,14 @@ final class DemoData {
     /** Expects the status, or any 2xx for -1, or one of the others given. */
     private JsonNode send(HttpRequest.Builder request, int status, int... alsoFine) {
         try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofMinutes(2)).build(),
+            HttpResponse<String> first = HTTP.send(request.timeout(Duration.ofMinutes(2)).build(),
                     HttpResponse.BodyHandlers.ofString());
+            // the programme's thousands of calls meet the gateway's rate limit: wait as it says, and send again
+            while (first.statusCode() == 429) {
+                Thread.sleep(1000L * Long.parseLong(first.headers().firstValue("Retry-After").orElse("1")));
+                first = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            }
+            HttpResponse<String> response = first;
             boolean ok = status < 0 ? response.statusCode() / 100 == 2 : response.statusCode() == status;
             ok |= java.util.Arrays.stream(alsoFine).anyMatch(s -> s == response.statusCode());
             if (!ok) {

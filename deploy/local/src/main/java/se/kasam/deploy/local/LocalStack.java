@@ -107,7 +107,8 @@ public final class LocalStack implements AutoCloseable {
         if (options.demoData()) {
             progress.accept("demo municipality ...");
             try {
-                new DemoData(gatewayUrl(), new KeycloakTokens(keycloak.url()), () -> awaitSurveyProjection(Duration.ofMinutes(3))).load();
+                new DemoData(gatewayUrl(), new KeycloakTokens(keycloak.url()), () -> awaitSurveyProjection(Duration.ofMinutes(3)),
+                        () -> awaitWorkshopsProjection(Duration.ofMinutes(3))).load();
             } catch (RuntimeException e) {
                 throw new IllegalStateException(e.getMessage() + firstErrors(logs(), services.keySet()), e);
             }
@@ -165,6 +166,24 @@ public final class LocalStack implements AutoCloseable {
     void awaitSurveyProjection(Duration timeout) {
         Wait.until("survey-service's projection of the employees and units", timeout, () ->
                 versions(database("participants-service"), "version").equals(versions(database("survey-service"), "source_version")));
+    }
+
+    /** Until workshops-service holds every employee, unit and trio group at participants-service's version. */
+    void awaitWorkshopsProjection(Duration timeout) {
+        Wait.until("workshops-service's projection of the employees, units and trio groups", timeout, () ->
+                versions(database("participants-service"), "version").equals(versions(database("workshops-service"), "source_version"))
+                        && trioGroups(database("participants-service"), "version").equals(trioGroups(database("workshops-service"), "source_version")));
+    }
+
+    private List<Long> trioGroups(String database, String column) {
+        try (var connection = java.sql.DriverManager.getConnection(postgres.jdbcUrl(database), "postgres", "postgres");
+             var statement = connection.createStatement();
+             var rs = statement.executeQuery("select count(*), coalesce(sum(" + column + "), 0) from trio_group")) {
+            rs.next();
+            return List.of(rs.getLong(1), rs.getLong(2));
+        } catch (java.sql.SQLException e) {
+            return List.of(-1L);
+        }
     }
 
     /** How many employees and units a database holds, and the sum of their versions. */

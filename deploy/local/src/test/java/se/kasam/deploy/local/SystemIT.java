@@ -135,6 +135,56 @@ class SystemIT {
     }
 
     @Test
+    void theDemoProgrammeRanThroughTheGatewayAndBookingsWorkAsTheyDid() {
+        String lead = tokens.user("petra.lead");
+        String emma = tokens.user("emma.employee");
+        // most of the staff at the programme's end went through all three workshops
+        var progress = given().auth().oauth2(lead).queryParam("on", "2021-04-30").get("/api/workshops/progress").then()
+                .statusCode(200).extract().jsonPath();
+        int staff = progress.getInt("groups[0].staff");
+        int allThree = progress.getInt("groups[0].done[3].employees");
+        assertTrue(allThree > staff / 2, allThree + " of " + staff + " through all three");
+        // Emma's own screen: three modules, trio meetings, hours
+        var mine = given().auth().oauth2(emma).get("/api/workshops/me").then().statusCode(200).extract().jsonPath();
+        assertTrue(mine.getList("modulesAttended").size() == 3 && mine.getDouble("hours") >= 9, "Emma: " + mine.prettify());
+        // the ESF hours of a month add up: all = women + men, and the rows sum to the total
+        String hr = tokens.user("hanna.hr");
+        var esf = given().auth().oauth2(hr).get("/api/workshops/esf-exports/2020-10").then().statusCode(200)
+                .body("exported", equalTo(true)).extract().jsonPath();
+        double all = esf.getDouble("totals.find { it.legalGender == 'ALL' }.hours");
+        double women = esf.getDouble("totals.find { it.legalGender == 'FEMALE' }.hours");
+        double men = esf.getDouble("totals.find { it.legalGender == 'MALE' }.hours");
+        double rows = esf.getList("rows.hours", Float.class).stream().mapToDouble(Float::doubleValue).sum();
+        assertTrue(all > 100 && Math.abs(all - women - men) < 0.01 && Math.abs(all - rows) < 0.01,
+                "all " + all + ", women " + women + ", men " + men + ", rows " + rows);
+        given().auth().oauth2(emma).get("/api/workshops/esf-exports/2020-10").then().statusCode(403).contentType(PROBLEM);
+
+        // a new session: Emma books her place and cancels it; the facilitator Frida sees her own sessions' lists only
+        String session = given().auth().oauth2(lead).contentType("application/json").body(Map.of("moduleCode", "HALSOFRAMJANDE-LEDARSKAP",
+                        "startsAt", java.time.OffsetDateTime.now().plusDays(30).toString(),
+                        "endsAt", java.time.OffsetDateTime.now().plusDays(30).plusHours(6).toString(), "placeName", "Folkets hus",
+                        "capacity", 12, "facilitators", List.of("D0004")))
+                .post("/api/workshops/sessions").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(emma).contentType("application/json").body("{}").post("/api/workshops/sessions/" + session + "/bookings")
+                .then().statusCode(409).contentType(PROBLEM).body("errors[0].rule", equalTo("Audience"));
+        String magnus = tokens.user("magnus.chef");
+        String booking = given().auth().oauth2(magnus).contentType("application/json").body("{}")
+                .post("/api/workshops/sessions/" + session + "/bookings").then().statusCode(201)
+                .body("status", equalTo("BOOKED")).extract().path("id");
+        given().auth().oauth2(emma).post("/api/workshops/bookings/" + booking + "/cancel").then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(magnus).post("/api/workshops/bookings/" + booking + "/cancel").then().statusCode(200)
+                .body("status", equalTo("CANCELLED"));
+        String frida = tokens.user("frida.facilitator");
+        given().auth().oauth2(frida).get("/api/workshops/sessions/" + session + "/bookings").then().statusCode(200);
+        String others = given().auth().oauth2(lead).contentType("application/json").body(Map.of("moduleCode", "GOD-ARBETSMILJO",
+                        "startsAt", java.time.OffsetDateTime.now().plusDays(31).toString(),
+                        "endsAt", java.time.OffsetDateTime.now().plusDays(31).plusHours(3).toString(), "placeName", "Hoting",
+                        "capacity", 12))
+                .post("/api/workshops/sessions").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(frida).get("/api/workshops/sessions/" + others + "/bookings").then().statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
     void theDemoAbsenceGivesSuppressedStatisticsAndIndividualSpellsOnlyToThoseWhoMay() {
         String erik = tokens.user("erik.eval");
         // the demo's absence is loaded with the municipality; its facts follow the employee events
