@@ -168,3 +168,24 @@ create table hourly_cost (
     sek        numeric(8, 2) not null check (sek >= 0),
     primary key (year, occupation)
 );
+
+-- Days an employee cannot attend (the planner keeps them free).
+create table unavailable_day (
+    employee_number text not null,
+    day             date not null,
+    primary key (employee_number, day)
+);
+
+-- Booking plans the planner proposes: solved in the background, the best so far readable while it runs, accepted
+-- by the project lead (its bookings are then made, each re-checked).
+create table booking_plan (
+    id                 uuid primary key,
+    status             text        not null check (status in ('SOLVING', 'DONE', 'ACCEPTED', 'FAILED')),
+    score              text,
+    parties            integer     not null,
+    proposal           jsonb,
+    first_feasible_ms  bigint,
+    created_by         text        not null,
+    created_at         timestamptz not null,
+    updated_at         timestamptz not null
+);

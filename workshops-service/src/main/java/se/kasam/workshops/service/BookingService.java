@@ -102,19 +102,36 @@ public class BookingService {
             members.add(byMember ? employees.findByIdOptional(number)
                     .orElseThrow(() -> ProblemException.notFound("employee " + number)) : access.actFor(number));
         }
+        return seatTogether(sessionId, members, "trioGroupId", "trio group " + group.id);
+    }
+
+    /**
+     * Books people the plan put together at a session, in a transaction of their own: all seated, or none (checked
+     * against the seats and rules as they are now).
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<BookingView> bookPlanned(UUID sessionId, List<String> employeeNumbers) {
+        List<Employee> people = new ArrayList<>();
+        for (String number : employeeNumbers.stream().sorted().toList()) {
+            people.add(access.actFor(number));
+        }
+        return seatTogether(sessionId, people, "employees", String.join(", ", employeeNumbers));
+    }
+
+    private List<BookingView> seatTogether(UUID sessionId, List<Employee> members, String field, String who) {
         members.forEach(m -> employees.lockBookings(m.employeeNumber));
         Session session = session(sessionId);
         List<String> warnings = new ArrayList<>();
         for (Employee member : members) {
-            warnings.addAll(eligible(session, member, "trioGroupId"));
+            warnings.addAll(eligible(session, member, field));
         }
         sessions.lock(session);
         requirePlanned(session);
         int free = session.capacity - bookings.seated(session.id);
         if (free < members.size()) {
             throw new ProblemException(ProblemType.CONFLICT, "the session has " + Math.max(free, 0)
-                    + " free seats; trio group " + group.id + " needs " + members.size() + " together",
-                    List.of(new Problem.Violation("trioGroupId", "Capacity", "not enough free seats for the whole group")));
+                    + " free seats; " + who + " needs " + members.size() + " together",
+                    List.of(new Problem.Violation(field, "Capacity", "not enough free seats for all of them")));
         }
         List<Booking> booked = place(session, members, Booking.Status.BOOKED);
         List<BookingView> result = new ArrayList<>();

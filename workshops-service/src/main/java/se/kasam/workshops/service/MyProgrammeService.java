@@ -47,6 +47,32 @@ public class MyProgrammeService {
     @Inject
     HourRepository hours;
 
+    @Inject
+    se.kasam.workshops.repository.UnavailableDayRepository unavailable;
+
+    @Inject
+    java.time.Clock clock;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public se.kasam.workshops.mapping.UnavailableDays unavailableDays() {
+        String me = access.self().orElseThrow(() -> ProblemException.notFound("this login's employee"));
+        return new se.kasam.workshops.mapping.UnavailableDays(unavailable.of(me, java.time.LocalDate.now(clock)));
+    }
+
+    /** The caller's days from today on, replaced; past days cannot be given. */
+    @Transactional
+    public se.kasam.workshops.mapping.UnavailableDays setUnavailableDays(se.kasam.workshops.mapping.UnavailableDays days) {
+        String me = access.self().orElseThrow(() -> ProblemException.notFound("this login's employee"));
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        for (int i = 0; i < days.days().size(); i++) {
+            if (days.days().get(i).isBefore(today)) {
+                throw ProblemException.invalid("days[" + i + "]", "FutureOrPresent", "a day from today on");
+            }
+        }
+        unavailable.replace(me, today, days.days().stream().distinct().sorted().toList());
+        return unavailableDays();
+    }
+
     @Transactional(Transactional.TxType.SUPPORTS)
     public MyProgrammeView mine() {
         String me = access.self().orElseThrow(() -> ProblemException.notFound("this login's employee"));
