@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record PlanInput(
         @Schema(description = "Module codes; by default the modules for all") @Size(max = 20) List<@NotBlank String> modules,
         @Schema(description = "Plan for the staff of these units and the units below; by default everyone")
-        @Size(max = 500) List<@NotBlank String> units,
+        @Size(max = 5000) List<@NotBlank String> units,
         @NotNull LocalDate from, @NotNull LocalDate to,
         @Schema(description = "Where sessions may be added; by default where planned sessions are held")
         @Size(max = 50) List<@NotNull @Valid Place> places,
