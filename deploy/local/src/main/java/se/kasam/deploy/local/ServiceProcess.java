@@ -40,9 +40,9 @@ final class ServiceProcess implements AutoCloseable {
                 // small heaps and the serial collector: five services share one machine with Kafka and Keycloak
                 "-XX:+UseSerialGC", "-Xms96m", heap(module),
                 "-XX:MaxMetaspaceSize=160m", "-Xss512k", "-Dquarkus.http.port=" + port, "-Dquarkus.http.host=127.0.0.1"));
-        if (!module.equals("gateway") && !module.equals("sickleave-service") && !module.equals("survey-service")) {
-            // the services start faster with the client compiler alone; the gateway's hot path wants C2, and so do
-            // the protections of sick leave and the survey
+        if (module.equals("participants-service")) {
+            // a service starts faster with the client compiler alone; the gateway's hot path wants C2, and so do
+            // the protections of sick leave, the survey and the workshops' progress, and the workshops' planner
             command.add("-XX:TieredStopAtLevel=1");
         }
         command.addAll(jvmOptions);
@@ -65,12 +65,13 @@ final class ServiceProcess implements AutoCloseable {
 
     /**
      * Sick leave's yearly publication holds a year's whole table while it protects it (about 0.4 million cells at
-     * 50,000 employees); a closing survey round holds its responses' scores (about 40,000 × 40).
+     * 50,000 employees); a closing survey round holds its responses' scores (about 40,000 × 40); a booking plan for
+     * 10,000 employees holds 30,000 parties and their slots, and a month's ESF export of 50,000 its rows.
      */
     private static String heap(String module) {
         return switch (module) {
             case "sickleave-service" -> "-Xmx2g";
-            case "survey-service" -> "-Xmx1g";
+            case "survey-service", "workshops-service" -> "-Xmx1g";
             default -> "-Xmx192m";
         };
     }
