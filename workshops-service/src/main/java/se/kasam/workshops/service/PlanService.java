@@ -23,6 +23,7 @@ import se.kasam.platform.problem.ProblemException;
 import se.kasam.workshops.mapping.PlanInput;
 import se.kasam.workshops.mapping.PlanView;
 import se.kasam.workshops.mapping.SessionInput;
+import se.kasam.workshops.planning.FirstFit;
 import se.kasam.workshops.planning.Party;
 import se.kasam.workshops.planning.Plan;
 import se.kasam.workshops.planning.Slot;
@@ -66,11 +67,19 @@ public class PlanService {
     private final Map<UUID, long[]> progress = new ConcurrentHashMap<>();
 
     public PlanView start(PlanInput input) {
+        long started = System.nanoTime();
         Plan problem = problems.build(input);
+        // a nullable variable counts as initialised, so Timefold's construction phase would place no one: the
+        // first plan is made here (it breaks no hard rule), and the solver's local search improves it
+        FirstFit.place(problem);
+        Long feasible = problem.getParties().stream().allMatch(p -> p.getSlot() != null)
+                ? (System.nanoTime() - started) / 1_000_000 : null;
         UUID id = UUID.randomUUID();
         String by = access.name();
-        QuarkusTransaction.requiringNew().run(() -> plans.insert(id, problem.getParties().size(), by, OffsetDateTime.now(clock)));
-        long started = System.nanoTime();
+        QuarkusTransaction.requiringNew().run(() -> {
+            plans.insert(id, problem.getParties().size(), by, OffsetDateTime.now(clock));
+            plans.update(id, "SOLVING", null, write(proposal(problem)), feasible, OffsetDateTime.now(clock));
+        });
         progress.put(id, new long[] {started, 0});
         int limit = input.timeLimitSeconds() == null ? 30 : input.timeLimitSeconds();
         solvers.solveBuilder().withProblemId(id).withProblem(problem)

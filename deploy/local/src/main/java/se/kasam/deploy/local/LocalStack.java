@@ -168,6 +168,16 @@ public final class LocalStack implements AutoCloseable {
                 versions(database("participants-service"), "version").equals(versions(database("survey-service"), "source_version")));
     }
 
+    /** Until every service holds every employee and unit at participants-service's version: the stack is quiet. */
+    void awaitAllProjections(Duration timeout) {
+        Wait.until("every service's projection of the employees and units", timeout, () -> {
+            List<Long> source = versions(database("participants-service"), "version");
+            return source.equals(versions(database("survey-service"), "source_version"))
+                    && source.equals(versions(database("sickleave-service"), "source_version"))
+                    && source.equals(versions(database("workshops-service"), "source_version"));
+        });
+    }
+
     /** Until workshops-service holds every employee, unit and trio group at participants-service's version. */
     void awaitWorkshopsProjection(Duration timeout) {
         Wait.until("workshops-service's projection of the employees, units and trio groups", timeout, () ->
