@@ -2,6 +2,7 @@ package se.kasam.deploy.local;
 
 import static se.kasam.deploy.local.BenchmarkRun.median;
 import static se.kasam.deploy.local.BenchmarkRun.round2;
+import static se.kasam.deploy.local.BenchmarkRun.send;
 import static se.kasam.deploy.local.BenchmarkRun.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -223,18 +224,6 @@ public final class SurveyBenchmark {
                 rs.getDouble(4);
             }
         }
-    }
-
-    private static JsonNode send(String method, String url, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofMinutes(30));
-        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + " " + response.body());
-        }
-        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
     }
 
     /** Keycloak's admin API, enough to add employees as users of the kasam realm (benchmark only). */

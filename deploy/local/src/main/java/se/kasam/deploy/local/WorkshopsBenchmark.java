@@ -2,6 +2,7 @@ package se.kasam.deploy.local;
 
 import static se.kasam.deploy.local.BenchmarkRun.median;
 import static se.kasam.deploy.local.BenchmarkRun.round2;
+import static se.kasam.deploy.local.BenchmarkRun.send;
 import static se.kasam.deploy.local.BenchmarkRun.stats;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -226,15 +227,4 @@ public final class WorkshopsBenchmark {
         }
     }
 
-    private static JsonNode send(String method, String url, String token, Object body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .timeout(Duration.ofMinutes(30));
-        request = body == null ? request.method(method, HttpRequest.BodyPublishers.noBody())
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException(url + " answered " + response.statusCode() + " " + response.body());
-        }
-        return response.body().isEmpty() ? JSON.createObjectNode() : JSON.readTree(response.body());
-    }
 }
