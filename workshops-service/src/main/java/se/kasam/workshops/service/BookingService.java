@@ -198,12 +198,14 @@ public class BookingService {
             return;
         }
         employees.lockBookings(employeeNumber);
-        List<Session> locked = upcoming.stream().map(b -> b.sessionId).distinct().sorted()
-                .map(this::session).toList();
+        Map<UUID, List<Booking>> bySession = new TreeMap<>();
+        upcoming.forEach(b -> bySession.computeIfAbsent(b.sessionId, k -> new ArrayList<>()).add(b));
+        List<Session> locked = bySession.keySet().stream().map(this::session).toList();
         locked.forEach(sessions::lock);
         for (Session session : locked) {
-            for (Booking booking : bookings.upcoming(employeeNumber, after)) {
-                if (booking.sessionId.equals(session.id)) {
+            for (Booking booking : bySession.get(session.id)) {
+                bookings.getEntityManager().refresh(booking);
+                if (booking.is(Booking.Status.BOOKED) || booking.is(Booking.Status.WAITLISTED)) {
                     cancelOne(booking, session, "LEFT");
                 }
             }
