@@ -11,7 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ProgressView(@Schema(description = "The unit whose subtree this is; null: the whole municipality") String unit,
                            @Schema(description = "The staff counted: the employees on this day") LocalDate on,
                            @Schema(description = "The modules for all, in order") List<String> modules,
-                           List<Group> groups) {
+                           List<Group> groups,
+                           @Schema(description = "Each child unit's subtree (for the whole municipality: the top units), "
+                                   + "from the same protected publication") List<UnitProgress> children) {
+
+    @Schema(name = "UnitProgress")
+    public record UnitProgress(String unit, List<Group> groups) {
+    }
 
     @Schema(name = "ProgressGroup")
     @JsonInclude(JsonInclude.Include.NON_NULL)

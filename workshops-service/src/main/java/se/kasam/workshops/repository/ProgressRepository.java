@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import se.kasam.workshops.mapping.ParticipationView;
 import se.kasam.workshops.rules.ProgressPublication;
 
 /** The programme's progress read off bookings: how many of the modules for all each active employee has attended. */
@@ -48,5 +50,18 @@ public class ProgressRepository {
     public long trioMeetingsOf(String employeeNumber) {
         return ((Number) em.createNativeQuery("select count(*) from trio_meeting where ?1 = any(present)")
                 .setParameter(1, employeeNumber).getSingleResult()).longValue();
+    }
+
+    /** Of the trio groups (not dissolved) of these units: how many, how many met in the span, and their meetings. */
+    public ParticipationView.TrioGroups trioGroups(Set<String> units, LocalDate from, LocalDate to) {
+        Object[] r = (Object[]) em.createNativeQuery("""
+                        select count(distinct g.id), count(distinct m.trio_group_id), count(m.id)
+                        from trio_group g
+                        left join trio_meeting m on m.trio_group_id = g.id and m.met_on between ?2 and ?3
+                        where not g.dissolved and g.unit_code = any(?1)""")
+                .setParameter(1, units.toArray(String[]::new)).setParameter(2, from).setParameter(3, to)
+                .getSingleResult();
+        return new ParticipationView.TrioGroups(((Number) r[0]).longValue(), ((Number) r[1]).longValue(),
+                ((Number) r[2]).longValue());
     }
 }

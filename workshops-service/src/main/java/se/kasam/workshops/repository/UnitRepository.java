@@ -26,6 +26,16 @@ public class UnitRepository implements PanacheRepositoryBase<Unit, String> {
         return new HashSet<>(codes);
     }
 
+    /** The units (not deleted) with no parent above them. */
+    @SuppressWarnings("unchecked")
+    public Set<String> roots() {
+        List<String> codes = getEntityManager().createNativeQuery("""
+                select u.code from unit u where not u.deleted and (u.parent_code is null
+                    or not exists (select 1 from unit p where p.code = u.parent_code and not p.deleted))""", String.class)
+                .getResultList();
+        return new HashSet<>(codes);
+    }
+
     @SuppressWarnings("unchecked")
     public Set<String> managedBy(String employeeNumber) {
         List<String> codes = getEntityManager().createNativeQuery(

@@ -16,15 +16,22 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.platform.security.Roles;
 import se.kasam.workshops.mapping.EmployeeProgressView;
+import se.kasam.workshops.mapping.ParticipationView;
 import se.kasam.workshops.mapping.ProgressView;
+import se.kasam.workshops.service.ParticipationService;
 import se.kasam.workshops.service.ProgressService;
 
 /** The programme's headline: everyone through all three modules. */
 @Path("/api/workshops")
 @Tag(name = "Progress")
 public class ProgressResource {
+    private static final String MONTH = "^\\d{4}-(0[1-9]|1[0-2])$";
+
     @Inject
     ProgressService progress;
+
+    @Inject
+    ParticipationService participation;
 
     @GET
     @Path("/progress")
@@ -40,6 +47,23 @@ public class ProgressResource {
                                          schema = @Schema(type = SchemaType.STRING, format = "date"))
                                  @QueryParam("on") String on) {
         return progress.of(unit, on);
+    }
+
+    @GET
+    @Path("/participation")
+    @RolesAllowed({Roles.PROJECT_LEAD, Roles.EVALUATOR, Roles.HR_ADMIN, Roles.MANAGER})
+    @Operation(operationId = "getParticipation",
+            summary = "Participant hours and co-financing by gender, and trio groups formed and meeting, over a span of months")
+    @APIResponse(responseCode = "200", description = "The participation; small groups hidden",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipationView.class)))
+    @APIResponse(responseCode = "404", description = "No such unit, or (a manager) not a unit they manage")
+    public ParticipationView participation(@Parameter(description = "A unit code: its subtree; by default the whole "
+            + "municipality (a manager must name a unit they manage)") @QueryParam("unit") String unit,
+                                           @Parameter(description = "The first month, yyyy-MM", required = true,
+                                                   schema = @Schema(type = SchemaType.STRING, pattern = MONTH)) @QueryParam("from") String from,
+                                           @Parameter(description = "The last month, yyyy-MM (at most 120 months from the first)", required = true,
+                                                   schema = @Schema(type = SchemaType.STRING, pattern = MONTH)) @QueryParam("to") String to) {
+        return participation.of(unit, from, to);
     }
 
     @GET

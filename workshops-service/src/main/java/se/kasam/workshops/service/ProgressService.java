@@ -67,8 +67,16 @@ public class ProgressService {
         List<String> forAll = progress.modulesForAll();
         var figures = ProgressPublication.protect(tree, progress.staffOn(on == null ? LocalDate.now(clock) : on), forAll.size(),
                 new Policy(config.minGroupSize() - 1, 0, 0.05));
-        Map<String, ProgressPublication.Figures> row = figures.get(unitCode == null ? ProgressPublication.EVERYONE
-                : "S:" + unitCode);
+        List<ProgressView.UnitProgress> children = tree.entrySet().stream()
+                .filter(u -> unitCode == null ? u.getValue() == null || !tree.containsKey(u.getValue())
+                        : unitCode.equals(u.getValue()))
+                .map(Map.Entry::getKey).sorted()
+                .map(child -> new ProgressView.UnitProgress(child, groups(figures.get("S:" + child)))).toList();
+        return new ProgressView(unitCode, on == null ? LocalDate.now(clock) : on, forAll,
+                groups(figures.get(unitCode == null ? ProgressPublication.EVERYONE : "S:" + unitCode)), children);
+    }
+
+    private static List<ProgressView.Group> groups(Map<String, ProgressPublication.Figures> row) {
         List<ProgressView.Group> groups = new ArrayList<>();
         for (String group : ProgressPublication.GROUPS) {
             ProgressPublication.Figures f = row.get(group);
@@ -83,7 +91,7 @@ public class ProgressService {
             }
             groups.add(new ProgressView.Group(group, f.staff(), done, null));
         }
-        return new ProgressView(unitCode, on == null ? LocalDate.now(clock) : on, forAll, groups);
+        return groups;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -2,6 +2,7 @@ package se.kasam.workshops.service;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.function.Function;
 import se.kasam.platform.problem.ProblemException;
@@ -13,6 +14,10 @@ final class QueryValues {
 
     static LocalDate date(String field, String value) {
         return parse(field, value, LocalDate::parse, "a date, yyyy-MM-dd");
+    }
+
+    static YearMonth month(String field, String value) {
+        return parse(field, value, YearMonth::parse, "a month, yyyy-MM");
     }
 
     static OffsetDateTime time(String field, String value) {

@@ -7,7 +7,6 @@ import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import se.kasam.platform.web.RequestIds;
@@ -59,12 +58,6 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response concurrentChange(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
-        return respond(ProblemType.CONFLICT, "the resource was changed by someone else at the same time; read it again",
-                List.of(), uri, headers);
-    }
-
-    @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
@@ -95,7 +88,7 @@ public class ProblemMappers {
                 headers);
     }
 
-    static Response respond(ProblemType type, String detail, List<Problem.Violation> errors, UriInfo uri,
+    public static Response respond(ProblemType type, String detail, List<Problem.Violation> errors, UriInfo uri,
                             HttpHeaders headers) {
         String requestId = headers == null ? null : headers.getHeaderString(RequestIds.HEADER);
         Problem body = Problem.of(type, detail, uri == null ? null : uri.getPath(), requestId, errors);
