@@ -51,9 +51,10 @@ def config_env_names():
     """Environment-variable forms of the keys in the apps' properties and @ConfigProperty/@ConfigMapping."""
     keys = set()
     for props in list(ROOT.glob("*/src/main/resources/application.properties")) + \
+            list(ROOT.glob("gateway/*/src/main/resources/application.properties")) + \
             list(ROOT.glob("platform/*/src/main/resources/META-INF/microprofile-config.properties")):
         keys |= set(re.findall(r"^([A-Za-z%][^=\s]*)=", props.read_text(encoding="utf-8"), re.M))
-    for source in ROOT.glob("*/src/main/java/**/*.java"):
+    for source in list(ROOT.glob("*/src/main/java/**/*.java")) + list(ROOT.glob("gateway/*/src/main/java/**/*.java")):
         keys |= set(re.findall(r'@ConfigProperty\(name = "([^"]+)"', source.read_text(encoding="utf-8")))
     for source in ROOT.glob("platform/*/src/main/java/**/*.java"):
         keys |= set(re.findall(r'@ConfigProperty\(name = "([^"]+)"', source.read_text(encoding="utf-8")))
@@ -108,8 +109,8 @@ def check_tracing_component():
         problem(f"components/tracing: kubectl kustomize failed: {rendered.stderr.strip()}")
         return
     configmaps = [d for d in yaml.safe_load_all(rendered.stdout) if d and d["kind"] == "ConfigMap"]
-    if len(configmaps) != 2 or not all("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" in c["data"] for c in configmaps):
-        problem("components/tracing: the OTLP endpoint is not in both ConfigMaps")
+    if len(configmaps) != 3 or not all("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT" in c["data"] for c in configmaps):
+        problem("components/tracing: the OTLP endpoint is not in every ConfigMap")
     print("components/tracing on overlays/dev: renders")
 
 

@@ -38,6 +38,7 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 "kasam.gateway.routes.participants", "http://127.0.0.1:" + participants.getAddress().getPort(),
                 "kasam.gateway.routes.sickleave", "http://127.0.0.1:" + sickleave.getAddress().getPort(),
                 "kasam.gateway.routes.workshops", "http://127.0.0.1:" + Ports.freePort(),
+                "kasam.gateway.routes.evaluation", "http://127.0.0.1:" + Ports.freePort(),
                 "kasam.gateway.routes.surveys", "http://127.0.0.1:" + earlyAnswering(vertx));
     }
 

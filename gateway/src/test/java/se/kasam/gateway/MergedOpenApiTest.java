@@ -25,13 +25,13 @@ import se.kasam.gateway.service.OpenApiMerger;
 import se.kasam.testing.OpenApiValidation;
 
 /**
- * The merged document of the four real services, as their builds wrote them (target/openapi/openapi.json), read the
+ * The merged document of the four real services and the evaluation, as their builds wrote them (target/openapi/openapi.json), read the
  * way the frontend's generators read it: it parses without a message, every operation has a unique operationId, a
  * typed success body and Problem bodies for its errors, and the security scheme is this realm's OpenID Connect.
  * (The system tests check the live /openapi of the whole stack too.)
  */
 class MergedOpenApiTest {
-    private static final List<String> SERVICES = List.of("participants", "workshops", "surveys", "sickleave");
+    private static final List<String> SERVICES = List.of("participants", "workshops", "surveys", "sickleave", "evaluation");
     private static final String REALM = "https://login.example.org/realms/kasam/.well-known/openid-configuration";
 
     @Test
@@ -39,7 +39,8 @@ class MergedOpenApiTest {
         Map<String, JsonNode> documents = new LinkedHashMap<>();
         ObjectMapper json = new ObjectMapper();
         for (String service : SERVICES) {
-            Path stored = Path.of("..", (service.equals("surveys") ? "survey" : service) + "-service", "target", "openapi", "openapi.json");
+            Path stored = service.equals("evaluation") ? Path.of("evaluation", "target", "openapi", "openapi.json")
+                    : Path.of("..", (service.equals("surveys") ? "survey" : service) + "-service", "target", "openapi", "openapi.json");
             assumeTrue(Files.exists(stored), "build the services first (their builds write " + stored + ")");
             documents.put(service, json.readTree(stored.toFile()));
         }

@@ -151,6 +151,8 @@ class EvaluationReportTest {
                 .get("/api/evaluation/report").then().statusCode(400).body("errors[0].field", equalTo("followUp"));
         given().auth().oauth2(LEAD).queryParam("unit", "<script>").get("/api/evaluation/report.html")
                 .then().statusCode(400).body("errors[0].field", equalTo("unit"));
+        given().auth().oauth2(TestTokens.of("boss", Roles.MANAGER, "E-1")).get("/api/evaluation/report")
+                .then().statusCode(400).body("errors[0].field", equalTo("unit"));
         given().get("/api/evaluation/report").then().statusCode(401);
         given().auth().oauth2(TestTokens.of("emma", Roles.EMPLOYEE, "E-2")).get("/api/evaluation/report.pdf")
                 .then().statusCode(403);

@@ -21,12 +21,14 @@ import se.kasam.stack.Wait;
 
 /**
  * The whole system on one machine, no containers: PostgreSQL (a database per service), Kafka, Keycloak with the
- * kasam realm, the four services and the gateway, started in that order, each waited for. {@link #close()} stops
+ * kasam realm, the four services, the evaluation and the gateway, started in that order, each waited for. {@link #close()} stops
  * everything it started, in reverse.
  */
 public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of("participants-service", "workshops-service", "survey-service",
             "sickleave-service");
+    /** The report composed from the services (gateway/evaluation): no database of its own. */
+    static final String EVALUATION = "evaluation";
 
     private final StackOptions options;
     private final AotCache aot;
@@ -98,6 +100,13 @@ public final class LocalStack implements AutoCloseable {
             process.awaitReady(Duration.ofMinutes(2));
             readyAfter.put(process.name(), process.startTime());
         }
+        // the evaluation composes the services' answers: it starts once they are ready, and before the gateway
+        ServiceProcess evaluation = ServiceProcess.start(options.root(), EVALUATION, ports.evaluation(), evaluationConfig(),
+                logs(), aotOptions(EVALUATION));
+        started.add(evaluation);
+        services.put(EVALUATION, evaluation);
+        evaluation.awaitReady(Duration.ofMinutes(1));
+        readyAfter.put(EVALUATION, evaluation.startTime());
         ServiceProcess gateway = ServiceProcess.start(options.root(), "gateway", ports.gateway(), gatewayConfig(servicePorts), logs(), aotOptions("gateway"));
         started.add(gateway);
         services.put("gateway", gateway);
@@ -219,6 +228,9 @@ public final class LocalStack implements AutoCloseable {
         if (module.equals("gateway")) {
             return gatewayConfig(servicePorts());
         }
+        if (module.equals(EVALUATION)) {
+            return evaluationConfig();
+        }
         String database = database(module) + "_passive";
         postgres.recreateDatabase(database);
         Map<String, String> config = serviceConfig(module);
@@ -235,8 +247,21 @@ public final class LocalStack implements AutoCloseable {
         config.put("kasam.gateway.routes.workshops", "http://127.0.0.1:" + servicePorts.get("workshops-service"));
         config.put("kasam.gateway.routes.surveys", "http://127.0.0.1:" + servicePorts.get("survey-service"));
         config.put("kasam.gateway.routes.sickleave", "http://127.0.0.1:" + servicePorts.get("sickleave-service"));
+        config.put("kasam.gateway.routes.evaluation", "http://127.0.0.1:" + options.ports().evaluation());
         // gateway settings given to the launcher (-Dkasam.gateway.rate-limit.capacity=...) reach the gateway
         System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("kasam.gateway."))
+                .forEach(k -> config.put(k, System.getProperty(k)));
+        return config;
+    }
+
+    private Map<String, String> evaluationConfig() {
+        Map<String, Integer> servicePorts = servicePorts();
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("quarkus.oidc.auth-server-url", keycloak.issuer());
+        config.put("quarkus.rest-client.workshops.url", "http://127.0.0.1:" + servicePorts.get("workshops-service"));
+        config.put("quarkus.rest-client.surveys.url", "http://127.0.0.1:" + servicePorts.get("survey-service"));
+        config.put("quarkus.rest-client.sickleave.url", "http://127.0.0.1:" + servicePorts.get("sickleave-service"));
+        System.getProperties().stringPropertyNames().stream().filter(k -> k.startsWith("kasam.evaluation."))
                 .forEach(k -> config.put(k, System.getProperty(k)));
         return config;
     }
@@ -275,6 +300,7 @@ public final class LocalStack implements AutoCloseable {
      */
     private void trainMissingAotCaches() {
         List<String> modules = new ArrayList<>(SERVICES);
+        modules.add(EVALUATION);
         modules.add("gateway");
         Thread trainer = new Thread(() -> modules.forEach(module -> {
             Path app = ServiceProcess.app(options.root(), module);
@@ -323,6 +349,7 @@ public final class LocalStack implements AutoCloseable {
         Ports.requireFree(ports.workshops(), "workshops-service");
         Ports.requireFree(ports.survey(), "survey-service");
         Ports.requireFree(ports.sickleave(), "sickleave-service");
+        Ports.requireFree(ports.evaluation(), EVALUATION);
         Ports.requireFree(ports.gateway(), "gateway");
     }
 

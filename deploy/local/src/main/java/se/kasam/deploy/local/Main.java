@@ -74,6 +74,7 @@ public final class Main {
                   Gateway (the API)   %1$s/api/...
                   Swagger UI          %1$s/q/swagger-ui
                   OpenAPI (merged)    %1$s/openapi
+                  Evaluation report   %1$s/api/evaluation/report (.html, .pdf; with a bearer token)
                   Keycloak            %2$s  (admin console: admin / admin)
                   Realm               %2$s/realms/kasam
 
@@ -99,6 +100,7 @@ public final class Main {
                   --no-demo        do not load the demo municipality
                   --data DIR       keep data in DIR (default deploy/local/.kasam)
                   --port-offset N  add N to every port (defaults: gateway 8080, services 8081-8084,
+                                   evaluation 8085,
                                    Keycloak 8180/9180, Kafka 9092/9093, PostgreSQL 15432)
                 """);
     }

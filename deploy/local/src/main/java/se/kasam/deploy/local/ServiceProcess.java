@@ -26,7 +26,12 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static Path app(Path root, String module) {
-        return root.resolve(module).resolve("target/quarkus-app");
+        return folder(root, module).resolve("target/quarkus-app");
+    }
+
+    /** Where a module lives: the evaluation beside the proxy in gateway/, the others at the top. */
+    private static Path folder(Path root, String module) {
+        return module.equals(LocalStack.EVALUATION) ? root.resolve("gateway").resolve(module) : root.resolve(module);
     }
 
     static ServiceProcess start(Path root, String module, int port, Map<String, String> config, Path logDir,
@@ -58,7 +63,7 @@ final class ServiceProcess implements AutoCloseable {
         });
         command.addAll(List.of("-jar", app.toString()));
         long started = System.nanoTime();
-        ManagedProcess process = ManagedProcess.start(module, command, root.resolve(module), env,
+        ManagedProcess process = ManagedProcess.start(module, command, folder(root, module), env,
                 logDir.resolve(module + ".log"));
         return new ServiceProcess(module, port, process, started);
     }
@@ -72,6 +77,8 @@ final class ServiceProcess implements AutoCloseable {
         return switch (module) {
             case "sickleave-service" -> "-Xmx2g";
             case "survey-service", "workshops-service" -> "-Xmx1g";
+            // a report's page and PDF are drawn in memory (charts, fonts, the PDF's pages)
+            case LocalStack.EVALUATION -> "-Xmx256m";
             default -> "-Xmx192m";
         };
     }

@@ -15,21 +15,21 @@ public record StackOptions(Path root, Path dataDir, Path keycloakDist, boolean f
     }
 
     /** Every port the stack listens on; {@link #offset(int)} moves them all, {@link #random()} picks free ones. */
-    public record PortPlan(int gateway, int participants, int workshops, int survey, int sickleave, int keycloak,
-                           int keycloakManagement, int kafka, int kafkaController, int postgres) {
+    public record PortPlan(int gateway, int participants, int workshops, int survey, int sickleave, int evaluation,
+                           int keycloak, int keycloakManagement, int kafka, int kafkaController, int postgres) {
 
         public static PortPlan defaults() {
-            return new PortPlan(8080, 8081, 8082, 8083, 8084, 8180, 9180, 9092, 9093, 15432);
+            return new PortPlan(8080, 8081, 8082, 8083, 8084, 8085, 8180, 9180, 9092, 9093, 15432);
         }
 
         public PortPlan offset(int by) {
             return new PortPlan(gateway + by, participants + by, workshops + by, survey + by, sickleave + by,
-                    keycloak + by, keycloakManagement + by, kafka + by, kafkaController + by, postgres + by);
+                    evaluation + by, keycloak + by, keycloakManagement + by, kafka + by, kafkaController + by, postgres + by);
         }
 
         public static PortPlan random() {
-            int[] p = se.kasam.stack.Ports.freePorts(10);
-            return new PortPlan(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9]);
+            int[] p = se.kasam.stack.Ports.freePorts(11);
+            return new PortPlan(p[0], p[1], p[2], p[3], p[4], p[5], p[6], p[7], p[8], p[9], p[10]);
         }
     }
 }

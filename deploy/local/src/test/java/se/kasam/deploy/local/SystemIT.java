@@ -2,9 +2,11 @@ package se.kasam.deploy.local;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsInAnyOrder;
@@ -132,6 +134,48 @@ class SystemIT {
         given().auth().oauth2(magnus).queryParam("unit", home).get("/api/surveys/rounds/" + followUp + "/report").then().statusCode(200);
         given().auth().oauth2(magnus).queryParam("unit", "KS").get("/api/surveys/rounds/" + followUp + "/report").then()
                 .statusCode(404).contentType(PROBLEM);
+    }
+
+    @Test
+    void theEvaluationReportHasEverySectionFilledAndAManagersCoversTheirUnitsOnly() throws Exception {
+        String lead = tokens.user("petra.lead");
+        var report = given().auth().oauth2(lead).get("/api/evaluation/report").then().statusCode(200)
+                .body("participation.status", equalTo("AVAILABLE")).body("survey.status", equalTo("AVAILABLE"))
+                .body("sickLeave.status", equalTo("AVAILABLE")).extract().jsonPath();
+        int staff = report.getInt("participation.data.completion.find { it.group == 'ALL' }.staff");
+        assertTrue(staff > 600, "the programme's staff: " + staff);
+        assertTrue(report.getInt("participation.data.trioGroups.formed") > 100);
+        assertTrue(report.getDouble("participation.data.hours.find { it.group == 'ALL' }.hours") > 1000);
+        assertEquals("Baseline 2019", report.getString("survey.data.baseline.name"));
+        assertEquals("Follow-up 2021", report.getString("survey.data.followUp.name"));
+        assertTrue(report.getDouble("survey.data.changes.find { it.instrument == 'SOC-13' && it.measure == 'TOTAL' && it.group == 'FEMALE' }.meanDifference") > 0);
+        assertEquals(List.of("before", "during", "after"), report.getList("sickLeave.data.periods.name"));
+        assertTrue(report.getDouble("sickLeave.data.periods[0].figures.find { it.key == 'TOTAL' }.percent") > 0);
+        assertTrue(report.getList("sickLeave.data.monthly").size() >= 60);
+        assertTrue(report.getInt("esf.participants.women") > report.getInt("esf.participants.men"));
+        assertTrue(report.getList("esf.aims").size() >= 5);
+        assertTrue(report.getList("esf.indicators.findAll { it.value == null }").isEmpty(), "every indicator measured");
+
+        String page = given().auth().oauth2(lead).get("/api/evaluation/report.html").then().statusCode(200)
+                .contentType(containsString("text/html")).extract().asString();
+        assertTrue(page.contains("<html lang=\"sv\"") && page.split("<svg ", -1).length - 1 == 5, "the page with its five charts");
+        byte[] pdf = given().auth().oauth2(lead).get("/api/evaluation/report.pdf").then().statusCode(200)
+                .contentType("application/pdf").extract().asByteArray();
+        assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
+
+        // Magnus's report is his care home's: smaller than the municipality's, and another unit is not his
+        String magnus = tokens.user("magnus.chef");
+        String home = given().auth().oauth2(magnus).get("/api/participants/employees/D0005").then().extract().path("unitCode");
+        var his = given().auth().oauth2(magnus).queryParam("unit", home).get("/api/evaluation/report").then().statusCode(200)
+                .body("unit", equalTo(home)).extract().jsonPath();
+        Integer hisStaff = his.get("participation.data.completion.find { it.group == 'ALL' }.staff");
+        assertTrue(hisStaff == null || hisStaff < staff, "his unit only: " + hisStaff);
+        given().auth().oauth2(magnus).queryParam("unit", "KS").get("/api/evaluation/report").then().statusCode(404)
+                .contentType(PROBLEM);
+        given().auth().oauth2(magnus).get("/api/evaluation/report").then().statusCode(400).contentType(PROBLEM);
+        given().auth().oauth2(tokens.user("erik.eval")).get("/api/evaluation/report").then().statusCode(200);
+        given().auth().oauth2(tokens.user("emma.employee")).get("/api/evaluation/report").then().statusCode(403)
+                .contentType(PROBLEM);
     }
 
     @Test
@@ -393,7 +437,8 @@ class SystemIT {
                 .body("paths", hasKey("/api/participants/employees"))
                 .body("paths", hasKey("/api/sickleave/employees/{employeeNumber}"))
                 .body("paths", hasKey("/api/workshops/modules"))
-                .body("paths", hasKey("/api/surveys/instruments"));
+                .body("paths", hasKey("/api/surveys/instruments"))
+                .body("paths", hasKey("/api/evaluation/report"));
         given().get("/q/health/group/upstreams").then().statusCode(200).body("status", equalTo("UP"));
         given().get("/q/swagger-ui/").then().statusCode(200);
     }

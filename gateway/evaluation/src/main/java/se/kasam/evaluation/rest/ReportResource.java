@@ -8,7 +8,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -41,9 +40,6 @@ public class ReportResource {
 
     @Inject
     ReportPage page;
-
-    @Inject
-    JsonWebToken token;
 
     @GET
     @Path("/report")
@@ -107,6 +103,6 @@ public class ReportResource {
 
     private EvaluationReport compose(String unit, String before, String during, String after, String baseline, String followUp) {
         ReportQuery query = reports.query(unit, before, during, after, baseline, followUp);
-        return reports.report("Bearer " + token.getRawToken(), query);
+        return reports.report(query);
     }
 }

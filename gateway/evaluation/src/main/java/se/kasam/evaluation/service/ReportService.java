@@ -16,6 +16,8 @@ import se.kasam.evaluation.rules.Indicators;
 import se.kasam.evaluation.rules.ReportQuery;
 import se.kasam.platform.problem.ProblemException;
 import se.kasam.platform.problem.ProblemType;
+import se.kasam.platform.security.Caller;
+import se.kasam.platform.security.Roles;
 
 /**
  * The report: the three sections asked for at once, each bounded by its own timeout, then the ESF headings read off
@@ -33,13 +35,22 @@ public class ReportService {
     @Inject
     Clock clock;
 
+    @Inject
+    Caller caller;
+
     public ReportQuery query(String unit, String before, String during, String after, String baseline, String followUp) {
+        if (unit == null && !(caller.hasRole(Roles.PROJECT_LEAD) || caller.hasRole(Roles.EVALUATOR)
+                || caller.hasRole(Roles.HR_ADMIN))) {
+            throw ProblemException.invalid("unit", "NotNull", "a manager's report covers the units they manage: name one");
+        }
         EvaluationConfig.Periods periods = config.periods();
         return ReportQuery.of(unit, before, during, after, baseline, followUp, periods.before(), periods.during(),
                 periods.after());
     }
 
-    public EvaluationReport report(String bearer, ReportQuery query) {
+    /** The report, asked of each service with the caller's own token. */
+    public EvaluationReport report(ReportQuery query) {
+        String bearer = caller.bearer();
         long timeout = config.sectionTimeoutMs();
         Uni<EvaluationReport.ParticipationSection> participation = bounded(sections.participation(bearer, query),
                 d -> new EvaluationReport.ParticipationSection(Status.AVAILABLE, null, d),

@@ -23,6 +23,11 @@ public class Caller {
         return identity.hasRole(role);
     }
 
+    /** The caller's own token as an Authorization header, for a call made on their behalf (the evaluation's). */
+    public String bearer() {
+        return "Bearer " + token.getRawToken();
+    }
+
     public Optional<String> employeeNumber() {
         return Optional.ofNullable(token.<Object>getClaim(Roles.EMPLOYEE_NUMBER_CLAIM))
                 .map(Object::toString)
