@@ -21,9 +21,14 @@ import se.kasam.evaluation.rules.RoundChoice;
 /**
  * One call per section, each to its own service and each bounded: a timeout (configured in application.properties)
  * and a circuit breaker, so a service that is down or slow costs its section only, and soon not even the wait. A
- * refusal (4xx) is the caller's answer, not the service's failure: it does not open the circuit.
+ * refusal (4xx) is the caller's answer, not the service's failure: it does not open the circuit. The annotations are on
+ * the class because a class's configured timeout applies to the class's annotation only, not to its methods'; each
+ * method still has its own circuit.
  */
 @ApplicationScoped
+@AsynchronousNonBlocking
+@Timeout
+@CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, skipOn = SourceRefusal.class)
 public class Sections {
     private static final int ROUNDS_PAGE = 100;
 
@@ -39,9 +44,6 @@ public class Sections {
     @RestClient
     SickLeaveClient sickLeave;
 
-    @AsynchronousNonBlocking
-    @Timeout
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, skipOn = SourceRefusal.class)
     public Uni<EvaluationReport.Participation> participation(String bearer, ReportQuery query) {
         return Uni.combine().all().unis(
                         workshops.progress(bearer, query.unit(), query.during().to().atEndOfMonth().toString()),
@@ -50,9 +52,6 @@ public class Sections {
                 .asTuple().map(t -> SourceMapping.participation(t.getItem1(), t.getItem2()));
     }
 
-    @AsynchronousNonBlocking
-    @Timeout
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, skipOn = SourceRefusal.class)
     public Uni<EvaluationReport.Survey> survey(String bearer, ReportQuery query) {
         return surveys.rounds(bearer, 0, ROUNDS_PAGE).flatMap(page -> {
             var chosen = RoundChoice.choose(page.items().stream()
@@ -79,9 +78,6 @@ public class Sections {
         });
     }
 
-    @AsynchronousNonBlocking
-    @Timeout
-    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 10_000, skipOn = SourceRefusal.class)
     public Uni<EvaluationReport.SickLeave> sickLeave(String bearer, ReportQuery query) {
         return Uni.combine().all().unis(
                         sickLeave.programme(bearer, query.unit(), List.of(query.before().named("before"),
