@@ -2,17 +2,16 @@ package se.kasam.evaluation.rest;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import se.kasam.evaluation.mapping.EvaluationReport;
@@ -29,9 +28,6 @@ import se.kasam.platform.security.Roles;
 @Path("/api/evaluation")
 @Tag(name = "Programme evaluation")
 public class ReportResource {
-    private static final String PERIOD = "First and last month, yyyy-MM/yyyy-MM; by default the configured period";
-    private static final String PERIOD_PATTERN = "^[0-9]{4}-(0[1-9]|1[0-2])/[0-9]{4}-(0[1-9]|1[0-2])$";
-    private static final String ID = "A survey round's id; name both rounds or neither (the first and the last closed)";
     private static final String UNKNOWN = "No such unit or survey round, or (a manager) not a unit they manage";
     private static final String BAD = "A period, unit or round id that breaks its rule (the problem names it)";
 
@@ -51,14 +47,8 @@ public class ReportResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EvaluationReport.class)))
     @APIResponse(responseCode = "400", description = BAD)
     @APIResponse(responseCode = "404", description = UNKNOWN)
-    public EvaluationReport report(@QueryParam("unit") @Parameter(description = "A unit code: its subtree; by default the "
-                                           + "whole municipality (a manager must name a unit they manage)") String unit,
-                                   @QueryParam("before") @Parameter(description = PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN)) String before,
-                                   @QueryParam("during") @Parameter(description = PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN)) String during,
-                                   @QueryParam("after") @Parameter(description = PERIOD, schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN)) String after,
-                                   @QueryParam("baseline") @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) String baseline,
-                                   @QueryParam("followUp") @Parameter(description = ID, schema = @Schema(type = SchemaType.STRING, format = "uuid")) String followUp) {
-        return compose(unit, before, during, after, baseline, followUp);
+    public EvaluationReport report(@BeanParam ReportParameters query) {
+        return compose(query);
     }
 
     @GET
@@ -71,13 +61,8 @@ public class ReportResource {
             content = @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)))
     @APIResponse(responseCode = "400", description = BAD)
     @APIResponse(responseCode = "404", description = UNKNOWN)
-    public String reportPage(@QueryParam("unit") @Parameter(description = "As for the JSON report") String unit,
-                             @QueryParam("before") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN)) String before,
-                             @QueryParam("during") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN)) String during,
-                             @QueryParam("after") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN)) String after,
-                             @QueryParam("baseline") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String baseline,
-                             @QueryParam("followUp") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String followUp) {
-        return page.render(compose(unit, before, during, after, baseline, followUp));
+    public String reportPage(@BeanParam ReportParameters query) {
+        return page.render(compose(query));
     }
 
     @GET
@@ -89,20 +74,15 @@ public class ReportResource {
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "400", description = BAD)
     @APIResponse(responseCode = "404", description = UNKNOWN)
-    public Response reportPdf(@QueryParam("unit") @Parameter(description = "As for the JSON report") String unit,
-                              @QueryParam("before") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN)) String before,
-                              @QueryParam("during") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN)) String during,
-                              @QueryParam("after") @Parameter(schema = @Schema(type = SchemaType.STRING, pattern = PERIOD_PATTERN)) String after,
-                              @QueryParam("baseline") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String baseline,
-                              @QueryParam("followUp") @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) String followUp) {
-        byte[] pdf = ReportPdf.of(page.render(compose(unit, before, during, after, baseline, followUp)));
+    public Response reportPdf(@BeanParam ReportParameters query) {
+        byte[] pdf = ReportPdf.of(page.render(compose(query)));
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"kasam-utvardering" + (unit == null ? "" : "-" + unit) + ".pdf\"")
+                .header("Content-Disposition", "inline; filename=\"kasam-utvardering" + (query.unit == null ? "" : "-" + query.unit) + ".pdf\"")
                 .build();
     }
 
-    private EvaluationReport compose(String unit, String before, String during, String after, String baseline, String followUp) {
-        ReportQuery query = reports.query(unit, before, during, after, baseline, followUp);
+    private EvaluationReport compose(ReportParameters p) {
+        ReportQuery query = reports.query(p.unit, p.before, p.during, p.after, p.baseline, p.followUp);
         return reports.report(query);
     }
 }
