@@ -12,8 +12,8 @@ public record ProgressView(@Schema(description = "The unit whose subtree this is
                            @Schema(description = "The staff counted: the employees on this day") LocalDate on,
                            @Schema(description = "The modules for all, in order") List<String> modules,
                            List<Group> groups,
-                           @Schema(description = "Each child unit's subtree (for the whole municipality: the top units), "
-                                   + "from the same protected publication") List<UnitProgress> children) {
+                           @Schema(description = "Each child unit's subtree (for the whole municipality: the top units, or "
+                                   + "the children of its one root unit), from the same protected publication") List<UnitProgress> children) {
 
     @Schema(name = "UnitProgress")
     public record UnitProgress(String unit, List<Group> groups) {

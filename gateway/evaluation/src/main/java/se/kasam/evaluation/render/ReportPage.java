@@ -159,7 +159,7 @@ public class ReportPage {
     }
 
     private static List<String> changeRow(EvaluationReport.Change c) {
-        String measure = c.measure().equals("TOTAL") ? "Totalt" : c.measure().charAt(0) + c.measure().substring(1).toLowerCase();
+        String measure = Words.measure(c.measure());
         if (c.suppressed() != null) {
             return List.of(measure, Words.group(c.group()), Words.number(c.baselineMean(), 2), Words.number(c.followUpMean(), 2),
                     Words.reason(c.suppressed()), "", "", "", "");

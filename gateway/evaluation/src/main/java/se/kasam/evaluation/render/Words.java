@@ -16,6 +16,9 @@ final class Words {
     static final Map<String, String> FIGURES = Map.of("TOTAL", "Total sjukfrånvaro", "LONG_TERM_SHARE",
             "Andel långtidssjukfrånvaro (60 dagar eller mer)", "WOMEN", "Kvinnor", "MEN", "Män", "AGE_29_OR_YOUNGER",
             "29 år eller yngre", "AGE_30_TO_49", "30-49 år", "AGE_50_OR_OLDER", "50 år eller äldre");
+    /** The instruments' measure codes; SOC-13's subscales are in English there, as in Antonovsky's scale. */
+    private static final Map<String, String> MEASURES = Map.of("TOTAL", "Totalt", "COMPREHENSIBILITY", "Begriplighet",
+            "MANAGEABILITY", "Hanterbarhet", "MEANINGFULNESS", "Meningsfullhet");
     private static final Map<String, String> REASONS = Map.of(
             "GROUP_TOO_SMALL", "dold: för liten grupp",
             "SINGLE_PERSON", "dold: skulle visa en enskild persons uppgift",
@@ -27,6 +30,11 @@ final class Words {
 
     static String reason(String code) {
         return REASONS.getOrDefault(code, "dold (" + code + ")");
+    }
+
+    /** A measure's name: SOC-13's in Swedish, another as its code reads (LEDARSKAP: Ledarskap). */
+    static String measure(String code) {
+        return MEASURES.getOrDefault(code, code.charAt(0) + code.substring(1).toLowerCase(java.util.Locale.ROOT));
     }
 
     static String group(String code) {
