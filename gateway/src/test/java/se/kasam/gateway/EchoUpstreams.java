@@ -64,6 +64,8 @@ public class EchoUpstreams implements QuarkusTestResourceLifecycleManager {
                 }
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().set("Content-Type", "application/json");
+                // as the services answer (platform-web): the gateway's own must not make it twice
+                exchange.getResponseHeaders().set("Cache-Control", "no-store");
                 exchange.sendResponseHeaders(200, bytes.length);
                 exchange.getResponseBody().write(bytes);
                 exchange.close();

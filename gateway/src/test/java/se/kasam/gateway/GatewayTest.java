@@ -82,6 +82,29 @@ class GatewayTest {
     }
 
     @Test
+    void everyAnswerCarriesTheSecurityHeadersAndNoneIsKeptOrNamesTheFramework() {
+        String token = TestTokens.of("h", Roles.HR_ADMIN);
+        var proxied = given().auth().oauth2(token).get("/api/sickleave/employees/1").then().statusCode(200).extract();
+        var refused = given().get("/api/sickleave/employees/1").then().statusCode(401).extract();
+        var unreachable = given().auth().oauth2(token).get("/api/workshops/modules").then().statusCode(503).extract();
+        for (var answer : List.of(proxied, refused, unreachable)) {
+            assertEquals("nosniff", answer.header("X-Content-Type-Options"));
+            assertEquals("DENY", answer.header("X-Frame-Options"));
+            assertEquals("no-referrer", answer.header("Referrer-Policy"));
+            assertTrue(answer.header("Strict-Transport-Security").startsWith("max-age="));
+            assertEquals("no-store", answer.header("Cache-Control"));
+            assertTrue(answer.header("Content-Security-Policy").startsWith("default-src 'none'"));
+            assertEquals(null, answer.header("Server"), "no banner");
+            assertEquals(null, answer.header("X-Powered-By"), "no banner");
+            assertEquals(1, answer.headers().getValues("X-Content-Type-Options").size(), "once, not once per hop");
+            assertEquals(1, answer.headers().getValues("Cache-Control").size(), "once, not once per hop");
+        }
+        // the merged document is not personal: it may be cached, and it is not under /api
+        given().get("/openapi").then().statusCode(200).header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void limitsTheRatePerCaller() {
         // the test profile gives a burst of 5 and one token back per hour: exactly 5 of 12 calls pass
         String greedy = TestTokens.of("greedy", Roles.EVALUATOR);

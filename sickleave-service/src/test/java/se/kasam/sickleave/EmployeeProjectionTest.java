@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -78,6 +79,7 @@ class EmployeeProjectionTest {
     @Test
     void aPoisonMessageGoesToTheDeadLetterTopicAndThePartitionKeepsFlowing() throws Exception {
         String poison = "poison-" + UUID.randomUUID();
+        double counted = deadLettered();
         EventProbe.send(TOPIC, "POISON-1", poison, EmployeeChanged.TYPE, "{ this is not json");
         EventProbe.send(TOPIC, "POISON-1", UUID.randomUUID().toString(), EmployeeChanged.TYPE, event("POISON-1", 1, "UNIT-P"));
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
@@ -86,7 +88,18 @@ class EmployeeProjectionTest {
         var dead = EventProbe.await("kasam.sickleave.dlq", r -> poison.equals(EventProbe.header(r, "ce_id")), 1,
                 Duration.ofSeconds(15));
         assertEquals(1, dead.size(), "the poison message is on the dead-letter topic");
+        String why = EventProbe.header(dead.get(0), "dead-letter-reason");
+        assertTrue(why != null && !why.isBlank(), "the reason travels with it");
+        await().atMost(Duration.ofSeconds(5)).until(() -> deadLettered() >= counted + 1);
         assertFalse(processed(poison), "a failed event leaves no inbox record");
+    }
+
+    /** The dead-letter counter of the employees channel, as Prometheus scrapes it (0 before the first). */
+    private static double deadLettered() {
+        String scrape = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return scrape.lines().filter(l -> l.startsWith("kasam_inbox_dead_lettered_total{")
+                        && l.contains("channel=\"participants-employees\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private boolean processed(String eventId) {

@@ -80,8 +80,9 @@ class ProgressTest {
                 .body("modulesForAllDone", equalTo(3)).body("hours", equalTo(9.0f));
         given().auth().oauth2(boss).get("/api/workshops/employees/PGA-0012/progress").then().statusCode(200)
                 .body("modulesForAllDone", equalTo(1));
+        // another's: not found, as for anyone who does not exist
         given().auth().oauth2(Sessions.employee("PGA-0002")).get("/api/workshops/employees/PGA-0001/progress").then()
-                .statusCode(403);
+                .statusCode(404).contentType("application/problem+json");
     }
 
     @Test

@@ -64,7 +64,8 @@ public class ProxyRoutes {
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(upstream.getPort(), upstream.getHost())
                     .addInterceptor(new BufferedBody(maxBodySize.asLongValue()))
-                    .addInterceptor(new UpstreamUnavailable(route.getKey()));
+                    .addInterceptor(new UpstreamUnavailable(route.getKey()))
+                    .addInterceptor(new EdgeCaching());
             router.route("/api/" + route.getKey() + "/*").order(10).handler(rc -> forward(rc, proxy));
             router.route("/api/" + route.getKey()).order(10).handler(rc -> forward(rc, proxy));
         }
@@ -112,6 +113,18 @@ public class ProxyRoutes {
                     rc.normalizedPath(), rc.request().getHeader(REQUEST_ID));
         } else {
             rc.next();
+        }
+    }
+
+    /**
+     * At the edge every /api answer is not to be kept (quarkus.http.filter.api): the service's own Cache-Control is
+     * dropped so the answer carries the header once, not once per hop.
+     */
+    private static final class EdgeCaching implements ProxyInterceptor {
+        @Override
+        public Future<Void> handleProxyResponse(ProxyContext context) {
+            context.response().headers().remove("Cache-Control");
+            return context.sendResponse();
         }
     }
 

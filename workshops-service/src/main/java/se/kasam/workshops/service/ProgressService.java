@@ -106,7 +106,7 @@ public class ProgressService {
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public EmployeeProgressView ofEmployee(String employeeNumber) {
-        Employee employee = access.actFor(employeeNumber);
+        Employee employee = access.readFor(employeeNumber);
         Map<String, WorkshopModule> byCode = new java.util.HashMap<>();
         modules.listAll().forEach(m -> byCode.put(m.code, m));
         List<String> done = bookings.ofEmployee(employee.employeeNumber).stream()

@@ -46,6 +46,15 @@ public class WorkshopsAccess {
 
     /** The employee the caller acts for: {@code asked}, or themselves when none is named. */
     public Employee actFor(String asked) {
+        return resolve(asked, () -> new ProblemException(ProblemType.FORBIDDEN, "an employee books and cancels only their own places"));
+    }
+
+    /** Whose figures the caller reads: as {@link #actFor}, but another's are not found (a read never confirms anyone). */
+    public Employee readFor(String asked) {
+        return resolve(asked, () -> ProblemException.notFound("employee " + asked));
+    }
+
+    private Employee resolve(String asked, java.util.function.Supplier<ProblemException> anotherEmployees) {
         Optional<String> self = self();
         String number = asked == null ? self.orElseThrow(() -> ProblemException.invalid("employeeNumber", "NotNull",
                 "this login is not an employee's: name the employee")) : asked;
@@ -65,7 +74,7 @@ public class WorkshopsAccess {
         if (self.filter(number::equals).isPresent()) {
             throw ProblemException.notFound("employee " + number);
         }
-        throw new ProblemException(ProblemType.FORBIDDEN, "an employee books and cancels only their own places");
+        throw anotherEmployees.get();
     }
 
     /** A unit the caller may record workplace activities for and see the progress of. */

@@ -453,6 +453,16 @@ class SystemIT {
         given().get("/q/swagger-ui/").then().statusCode(200);
     }
 
+    /**
+     * The role matrix (src/test/resources/role-matrix.csv): every operation of the merged document, called as each
+     * role and with no token, answers as its row says; an operation without a row fails (see {@link RoleMatrix}).
+     * On this stack rather than one of its own, so the system tests start the stack once.
+     */
+    @Test
+    void everyOperationAnswersEachRoleAsTheRoleMatrixSays() {
+        RoleMatrix.check(stack.gatewayUrl(), tokens);
+    }
+
     private static Map<String, Object> employee(String number, int rate) {
         return Map.of("employeeNumber", number, "name", "Sara Persson", "legalGender", "FEMALE", "birthYear", 1980,
                 "unitCode", "SYS-HT", "employmentRate", rate, "fullTimeHours", 40, "employmentType", "PERMANENT",

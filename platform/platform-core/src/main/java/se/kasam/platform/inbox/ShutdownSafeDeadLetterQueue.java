@@ -1,5 +1,7 @@
 package se.kasam.platform.inbox;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.IncomingKafkaRecord;
@@ -17,7 +19,8 @@ import org.jboss.logging.Logger;
  * The failure strategy of every consumer ({@code failure-strategy=kasam-dead-letter-queue}): the connector's
  * dead-letter queue, except while the instance stops. Then a failed record is neither dead-lettered nor
  * acknowledged, so its offset is not committed and the next member of the group processes it (the inbox makes
- * that idempotent).
+ * that idempotent). Each record dead-lettered is counted, {@code kasam.inbox.dead.lettered} by channel and the
+ * failure's type (the message itself is in the record's {@code dead-letter-reason} header, not in a label).
  */
 @ApplicationScoped
 @Identifier(ShutdownSafeDeadLetterQueue.STRATEGY)
@@ -32,6 +35,9 @@ public class ShutdownSafeDeadLetterQueue implements KafkaFailureHandler.Factory 
     @Inject
     ConsumerDrain drain;
 
+    @Inject
+    MeterRegistry registry;
+
     @Override
     public KafkaFailureHandler create(KafkaConnectorIncomingConfiguration config, Vertx vertx, KafkaConsumer<?, ?> consumer,
                                       BiConsumer<Throwable, Boolean> reportFailure) {
@@ -44,7 +50,11 @@ public class ShutdownSafeDeadLetterQueue implements KafkaFailureHandler.Factory 
                             record.getOffset(), reason.toString());
                     return Uni.createFrom().voidItem();
                 }
-                return delegate.handle(record, reason, metadata);
+                Counter deadLettered = Counter.builder("kasam.inbox.dead.lettered")
+                        .description("Records a consumer could not process, sent to its dead-letter topic")
+                        .tag("channel", config.getChannel()).tag("reason", reason.getClass().getSimpleName())
+                        .register(registry);
+                return delegate.handle(record, reason, metadata).invoke(() -> deadLettered.increment());
             }
 
             @Override
