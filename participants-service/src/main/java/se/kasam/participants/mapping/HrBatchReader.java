@@ -43,8 +43,8 @@ public class HrBatchReader {
         try {
             HrBatchBody batch = json.readValue(body, HrBatchBody.class);
             if (batch != null) {
-                return new HrBatch(BatchReader.rows(batch.units(), UnitInput::code),
-                        BatchReader.rows(batch.employees(), EmployeeInput::employeeNumber));
+                return new HrBatch(reader.rows("units", batch.units(), UnitInput::code),
+                        reader.rows("employees", batch.employees(), EmployeeInput::employeeNumber));
             }
         } catch (JsonMappingException e) {
             // some row has a value of the wrong type: read row by row below, to say which

@@ -39,7 +39,7 @@ public class SpellBatchReader {
         try {
             SpellBatchBody batch = json.readValue(body, SpellBatchBody.class);
             if (batch != null) {
-                return BatchReader.rows(batch.spells(), SpellInput::spellId);
+                return reader.rows("spells", batch.spells(), SpellInput::spellId);
             }
         } catch (JsonMappingException e) {
             // some row has a value of the wrong type: read row by row below, to say which

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -42,6 +43,10 @@ public class BatchReader {
     @Inject
     ObjectMapper json;
 
+    /** The most rows one batch may hold (four times the largest municipality's staff): more is a 413, before any work. */
+    @ConfigProperty(name = "kasam.batch.max-rows", defaultValue = "200000")
+    int maxRows;
+
     public JsonNode readTree(byte[] body) {
         try {
             JsonNode root = json.readTree(body);
@@ -57,10 +62,11 @@ public class BatchReader {
     }
 
     /** Rows already bound in one go (the fast path for a batch without unreadable values). */
-    public static <T> List<BatchRow<T>> rows(List<T> values, Function<T, String> key) {
+    public <T> List<BatchRow<T>> rows(String name, List<T> values, Function<T, String> key) {
         if (values == null) {
             return List.of();
         }
+        requireAtMostMaxRows(name, values.size());
         List<BatchRow<T>> rows = new ArrayList<>(values.size());
         for (int i = 0; i < values.size(); i++) {
             T value = values.get(i);
@@ -80,6 +86,7 @@ public class BatchReader {
         if (!array.isArray()) {
             throw malformed(new Violation(name, "Type", "expected an array"));
         }
+        requireAtMostMaxRows(name, array.size());
         List<BatchRow<T>> rows = new ArrayList<>(array.size());
         int number = 0;
         for (JsonNode node : array) {
@@ -130,6 +137,7 @@ public class BatchReader {
                     }
                 });
                 rows.add(node);
+                requireAtMostMaxRows(name, rows.size());
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof ProblemException p) {
@@ -138,6 +146,14 @@ public class BatchReader {
             throw malformed(new Violation(name, "CsvSyntax", "cannot be read as CSV: " + e.getMessage()));
         }
         return rows;
+    }
+
+    private void requireAtMostMaxRows(String name, int rows) {
+        if (rows > maxRows) {
+            String message = "at most " + maxRows + " rows in one batch (kasam.batch.max-rows); send it in parts";
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, name + ": " + message,
+                    List.of(new Violation(name, "MaxRows", message)));
+        }
     }
 
     public static Set<String> fields(Class<?> type) {

@@ -18,7 +18,8 @@ import se.kasam.platform.problem.ProblemType;
 
 /**
  * The error answers every service documents the same way, written once: each operation gets the statuses it can
- * answer from what it takes (401/403 when secured, 400 with input, 404 with a path parameter, 412/428 with If-Match),
+ * answer from what it takes (401/403 when secured, 400 with input, 413 with a body, 404 with a path parameter, 412/428
+ * with If-Match),
  * and every 4xx/5xx, these and the ones an operation declares itself, is an application/problem+json Problem.
  * It also refuses (fails the build) an operation without an operationId or a 2xx answer (but 204) without a typed body, since
  * the frontend's generated client is named and typed from them.
@@ -66,6 +67,9 @@ public class ProblemResponses implements OASFilter {
         }
         if (!parameters.isEmpty() || operation.getRequestBody() != null) {
             add(operation, "400", "Bad input: the problem names each field (errors[].field) and the rule it breaks");
+        }
+        if (operation.getRequestBody() != null) {
+            add(operation, "413", "The body is over the size limit, or a batch has more rows than one batch may hold");
         }
         if (parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.PATH)) {
             add(operation, "404", "Not found, or not visible to the caller");
