@@ -22,6 +22,7 @@ import se.kasam.workshops.repository.BookingRepository;
 import se.kasam.workshops.repository.HourRepository;
 import se.kasam.workshops.repository.ModuleRepository;
 import se.kasam.workshops.repository.ProgressRepository;
+import se.kasam.workshops.rules.ProgressBreakdown;
 import se.kasam.workshops.rules.ProgressPublication;
 
 /**
@@ -67,23 +68,10 @@ public class ProgressService {
         List<String> forAll = progress.modulesForAll();
         var figures = ProgressPublication.protect(tree, progress.staffOn(on == null ? LocalDate.now(clock) : on), forAll.size(),
                 new Policy(config.minGroupSize() - 1, 0, 0.05));
-        List<ProgressView.UnitProgress> children = below(tree, unitCode).stream()
+        List<ProgressView.UnitProgress> children = ProgressBreakdown.below(tree, unitCode).stream()
                 .map(child -> new ProgressView.UnitProgress(child, groups(figures.get("S:" + child)))).toList();
         return new ProgressView(unitCode, on == null ? LocalDate.now(clock) : on, forAll,
                 groups(figures.get(unitCode == null ? ProgressPublication.EVERYONE : "S:" + unitCode)), children);
-    }
-
-    /**
-     * The units right below a unit; below the whole municipality its top units, or, when one root unit is the
-     * municipality itself, that unit's children (a breakdown of one row would only repeat the total).
-     */
-    static List<String> below(Map<String, String> tree, String unitCode) {
-        if (unitCode == null) {
-            List<String> roots = tree.entrySet().stream().filter(u -> u.getValue() == null || !tree.containsKey(u.getValue()))
-                    .map(Map.Entry::getKey).sorted().toList();
-            return roots.size() == 1 ? below(tree, roots.getFirst()) : roots;
-        }
-        return tree.entrySet().stream().filter(u -> unitCode.equals(u.getValue())).map(Map.Entry::getKey).sorted().toList();
     }
 
     private static List<ProgressView.Group> groups(Map<String, ProgressPublication.Figures> row) {

@@ -1,4 +1,4 @@
-package se.kasam.workshops.service;
+package se.kasam.workshops.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -19,14 +19,14 @@ class ProgressBreakdownTest {
     @Test
     void theMunicipalityThatIsOneRootUnitIsBrokenDownByThatUnitsChildren() {
         var tree = tree("KOMMUN", null, "SOC", "KOMMUN", "BUF", "KOMMUN", "SOC-1", "SOC");
-        assertEquals(List.of("BUF", "SOC"), ProgressService.below(tree, null));
-        assertEquals(List.of("SOC-1"), ProgressService.below(tree, "SOC"));
-        assertEquals(List.of(), ProgressService.below(tree, "SOC-1"));
+        assertEquals(List.of("BUF", "SOC"), ProgressBreakdown.below(tree, null));
+        assertEquals(List.of("SOC-1"), ProgressBreakdown.below(tree, "SOC"));
+        assertEquals(List.of(), ProgressBreakdown.below(tree, "SOC-1"));
     }
 
     @Test
     void severalRootsAreTheTopUnitsAndAParentOutsideTheTreeMakesARoot() {
         var tree = tree("A", null, "B", "GONE", "A-1", "A");
-        assertEquals(List.of("A", "B"), ProgressService.below(tree, null));
+        assertEquals(List.of("A", "B"), ProgressBreakdown.below(tree, null));
     }
 }
