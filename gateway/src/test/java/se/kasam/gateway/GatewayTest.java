@@ -123,7 +123,7 @@ class GatewayTest {
     @Test
     void anUnreachableServiceIsA503ProblemAndUnknownApisA404() {
         given().auth().oauth2(TestTokens.of("p", Roles.PROJECT_LEAD)).get("/api/workshops/modules").then().statusCode(503)
-                .contentType(PROBLEM).body("type", equalTo("urn:kasam:problem:upstream-unavailable"));
+                .contentType(PROBLEM).header("Retry-After", "5").body("type", equalTo("urn:kasam:problem:upstream-unavailable"));
         given().auth().oauth2(TestTokens.of("p", Roles.PROJECT_LEAD)).get("/api/nothing/here").then().statusCode(404)
                 .contentType(PROBLEM);
     }

@@ -66,6 +66,9 @@ class MergedOpenApiTest {
         for (String status : List.of("401", "429", "503")) {
             if (!operation.getResponses().containsKey(status)) {
                 faults.add(where + ": the gateway's " + status + " is not documented");
+            } else if (!status.equals("401") && (operation.getResponses().get(status).getHeaders() == null
+                    || !operation.getResponses().get(status).getHeaders().containsKey("Retry-After"))) {
+                faults.add(where + ": the " + status + " does not document its Retry-After");
             }
         }
         operation.getResponses().forEach((status, response) -> {

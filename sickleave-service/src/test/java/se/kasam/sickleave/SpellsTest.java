@@ -179,7 +179,9 @@ class SpellsTest {
         given().auth().oauth2(EMMA).get("/api/sickleave/spells/SPT-R1").then().statusCode(200);
         // someone else's: as if there were nothing
         given().auth().oauth2(MAGNUS).get("/api/sickleave/employees/SPT-O1/spells").then().statusCode(404);
-        given().auth().oauth2(MAGNUS).get("/api/sickleave/spells/SPT-R2").then().statusCode(404);
+        // a spell by its id: not found by that id, never naming whose it is
+        given().auth().oauth2(MAGNUS).get("/api/sickleave/spells/SPT-R2").then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.equalTo("spell SPT-R2 not found"));
         given().auth().oauth2(EMMA).get("/api/sickleave/employees/SPT-E2/spells").then().statusCode(404);
         given().auth().oauth2(TestTokens.of("petra", Roles.PROJECT_LEAD)).get("/api/sickleave/employees/SPT-E1/spells")
                 .then().statusCode(403);

@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -81,8 +82,17 @@ class BookingRulesTest {
         book(Sessions.employee(e(2)), session, "{\"employeeNumber\":\"" + e(3) + "\"}").then().statusCode(403)
                 .contentType("application/problem+json");
         book(otherManager, session, "{\"employeeNumber\":\"" + e(3) + "\"}").then().statusCode(404);
-        book(manager, session, "{\"employeeNumber\":\"" + e(3) + "\"}").then().statusCode(201)
-                .body("employeeNumber", equalTo(e(3))).body("bookedBy", equalTo("mia"));
+        String booking = book(manager, session, "{\"employeeNumber\":\"" + e(3) + "\"}").then().statusCode(201)
+                .body("employeeNumber", equalTo(e(3))).body("bookedBy", equalTo("mia")).extract().path("id");
+        // another's booking by its id: not found, for a colleague and another unit's manager, and never whose it is
+        for (String stranger : List.of(Sessions.employee(e(2)), otherManager)) {
+            given().auth().oauth2(stranger).get("/api/workshops/bookings/" + booking).then().statusCode(404)
+                    .contentType("application/problem+json").body("detail", not(containsString(e(3))));
+            given().auth().oauth2(stranger).post("/api/workshops/bookings/" + booking + "/cancel").then().statusCode(404)
+                    .body("detail", not(containsString(e(3))));
+        }
+        given().auth().oauth2(Sessions.employee(e(3))).get("/api/workshops/bookings/" + booking).then().statusCode(200)
+                .body("status", equalTo("BOOKED"));
         book(Sessions.LEAD, session, "{\"employeeNumber\":\"" + e(4) + "\"}").then().statusCode(201);
         book(Sessions.LEAD, session, "{\"employeeNumber\":\"NO-SUCH\"}").then().statusCode(404);
         book(TestTokens.of("fia", Roles.FACILITATOR, e(5)), session, "{}").then().statusCode(403);
@@ -108,10 +118,13 @@ class BookingRulesTest {
         given().auth().oauth2(Sessions.LEAD).contentType(ContentType.JSON).body("{\"trioGroupId\":" + group + "}")
                 .post("/api/workshops/sessions/" + roomy + "/trio-bookings").then().statusCode(201)
                 .body("employeeNumber", contains(e(6), e(7), e(8))).body("status", contains("BOOKED", "BOOKED", "BOOKED"));
-        // one who is not in the group cannot book it
+        // one who is not in the group, nor manages its members, does not find it, nor learns who is in it
         String other = Sessions.plan("HALSA-ORK", inAMonth.plusDays(9), 10);
-        given().auth().oauth2(Sessions.employee(e(9))).contentType(ContentType.JSON).body("{\"trioGroupId\":" + group + "}")
-                .post("/api/workshops/sessions/" + other + "/trio-bookings").then().statusCode(403);
+        for (String stranger : List.of(Sessions.employee(e(9)), TestTokens.of("olle", Roles.MANAGER, "NOBODY-1"))) {
+            given().auth().oauth2(stranger).contentType(ContentType.JSON).body("{\"trioGroupId\":" + group + "}")
+                    .post("/api/workshops/sessions/" + other + "/trio-bookings").then().statusCode(404)
+                    .body("detail", equalTo("trio group " + group + " not found"));
+        }
     }
 
     @Test

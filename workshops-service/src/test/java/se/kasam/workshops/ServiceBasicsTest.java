@@ -25,12 +25,18 @@ class ServiceBasicsTest {
     }
 
     @Test
-    void healthCoversDatabaseAndKafka() {
-        given().get("/q/health/live").then().statusCode(200);
+    void readinessIsTheDatabaseAndTheOutboxHasAGroupOfItsOwn() {
+        given().get("/q/health/live").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItem("SmallRye Reactive Messaging - liveness check"));
+        // Kafka away, a pod still answers and takes writes into its outbox: neither Kafka nor the relay's backlog
+        // takes it out of its Service (FaultsIT stops Kafka and watches readiness stay up)
         given().get("/q/health/ready").then().statusCode(200)
-                .body("checks.name", org.hamcrest.Matchers.hasItems(
-                        "Database connections health check", "SmallRye Reactive Messaging - readiness check",
-                        "outbox relay"));
+                .body("checks.name", org.hamcrest.Matchers.hasItem("Database connections health check"))
+                .body("checks.name", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("outbox relay")))
+                .body("checks.find { it.name == 'SmallRye Reactive Messaging - readiness check' }.data", org.hamcrest.Matchers.anyOf(
+                        org.hamcrest.Matchers.nullValue(), org.hamcrest.Matchers.anEmptyMap()));
+        given().get("/q/health/group/outbox").then().statusCode(200)
+                .body("checks.name", org.hamcrest.Matchers.hasItem("outbox relay"));
     }
 
     @Test

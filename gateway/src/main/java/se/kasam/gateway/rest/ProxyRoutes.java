@@ -146,6 +146,8 @@ public class ProxyRoutes {
                 ProxyResponse response = context.request().response()
                         .setStatusCode(ProblemType.UPSTREAM_UNAVAILABLE.status())
                         .putHeader("Content-Type", ProblemType.MEDIA_TYPE)
+                        // about what a service's restart or a new pod's start takes
+                        .putHeader("Retry-After", "5")
                         .setBody(Body.body(Buffer.buffer(body)));
                 return Future.succeededFuture(response);
             });

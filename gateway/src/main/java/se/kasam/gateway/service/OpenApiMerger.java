@@ -30,7 +30,7 @@ public final class OpenApiMerger {
     private static final Map<String, String> GATEWAY_ANSWERS = new TreeMap<>(Map.of(
             "401", "Missing, expired or invalid bearer token",
             "429", "Over the caller's rate limit: wait Retry-After seconds",
-            "503", "The service behind the gateway is unavailable"));
+            "503", "The service behind the gateway, or its database, is unavailable: wait Retry-After seconds"));
 
     private OpenApiMerger() {
     }
@@ -97,7 +97,7 @@ public final class OpenApiMerger {
                         ObjectNode response = responses.putObject(status).put("description", description);
                         response.putObject("content").putObject("application/problem+json").putObject("schema")
                                 .put("$ref", SCHEMA_REF + "Problem");
-                        if (status.equals("429")) {
+                        if (status.equals("429") || status.equals("503")) {
                             response.putObject("headers").putObject("Retry-After").put("description", "Seconds to wait")
                                     .putObject("schema").put("type", "integer");
                         }

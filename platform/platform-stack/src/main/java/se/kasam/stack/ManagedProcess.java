@@ -80,6 +80,16 @@ public final class ManagedProcess implements AutoCloseable {
         }
     }
 
+    /** SIGKILL, as the kernel's OOM killer or a lost node does: no shutdown hook runs. */
+    public void kill() {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         List<ProcessHandle> tree = process.descendants().toList();

@@ -41,8 +41,16 @@ public class AbsenceAccess {
 
     /** Checks access and writes the audit entry; the caller must be in a transaction. */
     public void read(String employeeNumber, String endpoint) {
+        read(employeeNumber, endpoint, () -> ProblemException.notFound("employee " + employeeNumber));
+    }
+
+    /**
+     * As {@link #read(String, String)}, refused with {@code notYours}: a spell asked for by its id is "not found" by
+     * that id, never naming whose it is.
+     */
+    public void read(String employeeNumber, String endpoint, java.util.function.Supplier<ProblemException> notYours) {
         if (!maySee(employeeNumber)) {
-            throw ProblemException.notFound("employee " + employeeNumber);
+            throw notYours.get();
         }
         AuditEntry entry = new AuditEntry();
         entry.at = OffsetDateTime.now(clock);

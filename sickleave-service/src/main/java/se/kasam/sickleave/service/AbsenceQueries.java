@@ -45,7 +45,7 @@ public class AbsenceQueries {
         if (spell == null) {
             throw ProblemException.notFound("spell " + spellId);
         }
-        access.read(spell.employeeNumber, endpoint);
+        access.read(spell.employeeNumber, endpoint, () -> ProblemException.notFound("spell " + spellId));
         return SpellView.of(spell);
     }
 

@@ -100,7 +100,7 @@ public class BookingService {
         List<Employee> members = new ArrayList<>();
         for (String number : List.of(group.members).stream().sorted().toList()) {
             members.add(byMember ? employees.findByIdOptional(number)
-                    .orElseThrow(() -> ProblemException.notFound("employee " + number)) : access.actFor(number));
+                    .orElseThrow(() -> ProblemException.notFound("employee " + number)) : access.ofTrioGroup(group.id, number));
         }
         return seatTogether(sessionId, members, "trioGroupId", "trio group " + group.id);
     }
@@ -145,7 +145,7 @@ public class BookingService {
     public BookingView get(UUID bookingId) {
         Booking booking = bookings.findByIdOptional(bookingId)
                 .orElseThrow(() -> ProblemException.notFound("booking " + bookingId));
-        return views.of(booking, access.actFor(booking.employeeNumber), List.of());
+        return views.of(booking, access.ofBooking(bookingId, booking.employeeNumber), List.of());
     }
 
     /** A session's bookings and waitlist, for the one who leads it (or the project lead). */
@@ -170,7 +170,7 @@ public class BookingService {
     public BookingView cancel(UUID bookingId) {
         Booking booking = bookings.findByIdOptional(bookingId)
                 .orElseThrow(() -> ProblemException.notFound("booking " + bookingId));
-        Employee employee = access.actFor(booking.employeeNumber);
+        Employee employee = access.ofBooking(bookingId, booking.employeeNumber);
         employees.lockBookings(employee.employeeNumber);
         Session session = session(booking.sessionId);
         sessions.lock(session);

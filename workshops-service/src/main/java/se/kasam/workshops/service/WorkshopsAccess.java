@@ -3,6 +3,7 @@ package se.kasam.workshops.service;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.Set;
 import se.kasam.platform.problem.ProblemException;
 import se.kasam.platform.problem.ProblemType;
@@ -17,7 +18,8 @@ import se.kasam.workshops.repository.UnitRepository;
 /**
  * Who may act for whom: one's own bookings; a manager's for the staff of the units they manage and below (another
  * unit's employee is unknown to them: 404); the project lead's for anyone. A facilitator marks only the sessions they
- * lead (another session: 404). An employee asking for someone else is refused (403).
+ * lead (another session: 404). An employee booking for someone else is refused (403); another's booking, asked for
+ * by its id, is not found (404).
  */
 @RequestScoped
 public class WorkshopsAccess {
@@ -46,15 +48,31 @@ public class WorkshopsAccess {
 
     /** The employee the caller acts for: {@code asked}, or themselves when none is named. */
     public Employee actFor(String asked) {
-        return resolve(asked, () -> new ProblemException(ProblemType.FORBIDDEN, "an employee books and cancels only their own places"));
+        return resolve(asked, () -> ProblemException.notFound("employee " + asked),
+                () -> new ProblemException(ProblemType.FORBIDDEN, "an employee books and cancels only their own places"));
     }
 
     /** Whose figures the caller reads: as {@link #actFor}, but another's are not found (a read never confirms anyone). */
     public Employee readFor(String asked) {
-        return resolve(asked, () -> ProblemException.notFound("employee " + asked));
+        return resolve(asked, () -> ProblemException.notFound("employee " + asked), () -> ProblemException.notFound("employee " + asked));
     }
 
-    private Employee resolve(String asked, java.util.function.Supplier<ProblemException> anotherEmployees) {
+    /**
+     * The employee of a booking the caller may read or cancel. A booking of someone the caller may not act for is
+     * not found, as if it did not exist, and the answer names only the booking id the caller sent, never whose it is.
+     */
+    public Employee ofBooking(java.util.UUID booking, String employeeNumber) {
+        Supplier<ProblemException> unknown = () -> ProblemException.notFound("booking " + booking);
+        return resolve(employeeNumber, unknown, unknown);
+    }
+
+    /** A member of a trio group the caller books; a group they may not book for is not found, nor who is in it. */
+    public Employee ofTrioGroup(long group, String member) {
+        Supplier<ProblemException> unknown = () -> ProblemException.notFound("trio group " + group);
+        return resolve(member, unknown, unknown);
+    }
+
+    private Employee resolve(String asked, Supplier<ProblemException> notManaged, Supplier<ProblemException> anotherEmployees) {
         Optional<String> self = self();
         String number = asked == null ? self.orElseThrow(() -> ProblemException.invalid("employeeNumber", "NotNull",
                 "this login is not an employee's: name the employee")) : asked;
@@ -67,7 +85,7 @@ public class WorkshopsAccess {
         }
         if (caller.hasRole(Roles.MANAGER)) {
             if (employee == null || !managedUnits().contains(employee.unitCode)) {
-                throw ProblemException.notFound("employee " + number);
+                throw notManaged.get();
             }
             return employee;
         }

@@ -368,6 +368,64 @@ public final class LocalStack implements AutoCloseable {
         return replica;
     }
 
+    /*
+     * The faults the system tests make (FaultsIT): a component stopped and started again in place, on its ports and
+     * data directory, as a restarted pod or server comes back.
+     */
+
+    synchronized void stopKafka() {
+        kafka.close();
+    }
+
+    synchronized void startKafka() {
+        KafkaServer restarted = KafkaServer.start(options.dataDir().resolve("kafka"), options.ports().kafka(),
+                options.ports().kafkaController(), Duration.ofSeconds(90));
+        started.set(started.indexOf(kafka), restarted);
+        kafka = restarted;
+    }
+
+    synchronized void stopPostgres() {
+        postgres.close();
+    }
+
+    synchronized void startPostgres() {
+        PostgresServer restarted = PostgresServer.start(options.dataDir().resolve("postgres"),
+                options.dataDir().resolve("postgres-binaries"), options.ports().postgres(), options.durable());
+        started.set(started.indexOf(postgres), restarted);
+        postgres = restarted;
+    }
+
+    synchronized void stopKeycloak() {
+        keycloak.close();
+    }
+
+    synchronized void startKeycloak() {
+        KeycloakServer restarted = KeycloakServer.start(options.keycloakDist(), options.dataDir().resolve("keycloak"),
+                options.ports().keycloak(), options.ports().keycloakManagement(),
+                options.root().resolve("deploy/local/realm/kasam-realm.json"), Duration.ofMinutes(4));
+        started.set(started.indexOf(keycloak), restarted);
+        keycloak = restarted;
+    }
+
+    /** SIGKILL to a service: nothing of its own shutdown runs. */
+    synchronized void kill(String service) {
+        services.get(service).kill();
+    }
+
+    synchronized boolean isRunning(String service) {
+        return services.get(service).isAlive();
+    }
+
+    /** A killed (or stopped) service started again on its port with its configuration. */
+    synchronized void restart(String service) {
+        ServiceProcess old = services.get(service);
+        ServiceProcess process = ServiceProcess.start(options.root(), service, servicePorts().get(service),
+                serviceConfig(service), logs(), aotOptions(service));
+        started.set(started.indexOf(old), process);
+        services.put(service, process);
+        process.awaitReady(Duration.ofMinutes(2));
+    }
+
     public String gatewayUrl() {
         return "http://localhost:" + options.ports().gateway();
     }

@@ -111,6 +111,14 @@ final class ServiceProcess implements AutoCloseable {
         return startTime;
     }
 
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    void kill() {
+        process.kill();
+    }
+
     @Override
     public void close() {
         process.close();

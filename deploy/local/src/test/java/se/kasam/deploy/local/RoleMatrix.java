@@ -70,30 +70,14 @@ final class RoleMatrix {
             "evaluator", "erik.eval");
     static final Set<String> VALUES = Set.of("allow", "403", "401");
 
-    static final String NO_SUCH_ID = "00000000-0000-0000-0000-000000000000";
-    static final String NO_SUCH_CODE = "NO-SUCH-X";
-    static final String NO_SUCH_NUMBER = "999999999";
-    /** For a string with a pattern: the first of these that matches it (a month, a period, a date, an id ...). */
-    static final List<String> PATTERNED = List.of(NO_SUCH_CODE, "2099-01", "2099-01/2099-12", "2099-01-01",
-            NO_SUCH_ID, NO_SUCH_NUMBER);
-
     /*
-     * The gateway limits each caller (token subject and client) to a burst of 200 calls, then 100 a second
-     * (gateway/src/main/resources/application.properties; LocalStack passes kasam.gateway.* system properties on, the
-     * system tests set none). A column is one caller sending one call per operation (under 100), one after another:
-     * inside the burst, so a 429 only comes when a test just before drained that caller's bucket. It is waited out
-     * (Retry-After, at most 5 s a time, at most 5 times) rather than reported; a 429 left after that is a finding.
-     * The columns run side by side, PARALLEL at a time: each is its own caller with its own bucket, and the whole
-     * matrix stays well under a minute even on a busy 2-core machine.
+     * A column is one caller sending one call per operation (under 100), one after another: inside the gateway's
+     * burst of 200, so a 429 only comes when a test just before drained that caller's bucket (GatewayCaller waits it
+     * out). The columns run side by side, PARALLEL at a time: each is its own caller with its own bucket, and the
+     * whole matrix stays well under a minute even on a busy 2-core machine.
      */
-    private static final int MAX_429_RETRIES = 5;
     private static final int PARALLEL = 4;
-    /** The realm's access tokens live 300 s: one is fetched again when less than this is left of it. */
-    private static final long TOKEN_MARGIN_SECONDS = 30;
 
-    private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options", "trace");
-    private static final Pattern TEMPLATE = Pattern.compile("\\{([^}/]+)}");
-    private static final String BOUNDARY = "role-matrix-probe";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private RoleMatrix() {
@@ -102,12 +86,6 @@ final class RoleMatrix {
     record Row(int line, String operationId, String method, String path, Map<String, String> expected) {
     }
 
-    record Operation(String operationId, String method, String path, List<JsonNode> parameters, JsonNode requestBody,
-                     String documentedRoles) {
-    }
-
-    record Probe(String method, String pathAndQuery, Map<String, String> headers, String contentType, String body) {
-    }
 
     private record Finding(int row, int column, String text) {
     }
@@ -117,12 +95,12 @@ final class RoleMatrix {
         long started = System.nanoTime();
         List<Row> table = readTable();
         JsonNode document = readJson(OpenApiValidation.fetch(gatewayUrl + "/openapi"));
-        List<Operation> operations = operations(document);
+        List<ApiDocument.Operation> operations = ApiDocument.operations(document);
 
         // (a) the table and the document name the same operations
         List<String> problems = new ArrayList<>();
-        Map<String, Operation> byId = new LinkedHashMap<>();
-        for (Operation op : operations) {
+        Map<String, ApiDocument.Operation> byId = new LinkedHashMap<>();
+        for (ApiDocument.Operation op : operations) {
             if (op.operationId() == null) {
                 problems.add(op.method() + " " + op.path() + ": has no operationId, by which the table names operations");
             } else if (byId.putIfAbsent(op.operationId(), op) != null) {
@@ -131,7 +109,7 @@ final class RoleMatrix {
         }
         Map<String, Row> rows = new HashMap<>();
         table.forEach(row -> rows.put(row.operationId(), row));
-        for (Operation op : byId.values()) {
+        for (ApiDocument.Operation op : byId.values()) {
             Row row = rows.get(op.operationId());
             if (row == null) {
                 problems.add(op.method() + " " + op.path() + ": no row in " + TABLE_IN_REPOSITORY + " (documented roles: "
@@ -150,11 +128,11 @@ final class RoleMatrix {
         }
 
         // (b) every cell of the rows that match an operation
-        Map<Row, Probe> probes = new LinkedHashMap<>();
+        Map<Row, ApiDocument.Probe> probes = new LinkedHashMap<>();
         for (Row row : table) {
-            Operation op = byId.get(row.operationId());
+            ApiDocument.Operation op = byId.get(row.operationId());
             if (op != null && row.method().equals(op.method()) && row.path().equals(op.path())) {
-                Probe probe = probe(document, op, problems);
+                ApiDocument.Probe probe = ApiDocument.probe(document, op, problems);
                 if (probe != null) {
                     probes.put(row, probe);
                 }
@@ -168,12 +146,12 @@ final class RoleMatrix {
             List<Future<?>> columns = new ArrayList<>();
             for (int c = 0; c < CALLERS.size(); c++) {
                 int column = c;
-                Caller caller = caller(CALLERS.get(c), tokens);
+                GatewayCaller caller = GatewayCaller.forColumn(CALLERS.get(c), tokens);
                 columns.add(pool.submit(() -> {
                     for (int r = 0; r < called.size(); r++) {
                         Row row = called.get(r);
                         String expected = row.expected().get(CALLERS.get(column));
-                        HttpResponse<String> answer = call(http, gatewayUrl, probes.get(row), caller.bearer());
+                        HttpResponse<String> answer = GatewayCaller.send(http, gatewayUrl, probes.get(row), caller.bearer());
                         String got = disagreement(expected, answer);
                         if (got != null) {
                             findings.add(new Finding(r, column, row.method() + " " + row.path() + " " + CALLERS.get(column)
@@ -268,230 +246,10 @@ final class RoleMatrix {
         return rows;
     }
 
-    /** Every operation of the document, with the parameters of its path item and its own ($ref resolved). */
-    static List<Operation> operations(JsonNode document) {
-        List<Operation> result = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> path : document.path("paths").properties()) {
-            JsonNode item = resolve(document, path.getValue());
-            for (Map.Entry<String, JsonNode> entry : item.properties()) {
-                if (!METHODS.contains(entry.getKey())) {
-                    continue;
-                }
-                JsonNode op = entry.getValue();
-                Map<String, JsonNode> parameters = new LinkedHashMap<>();
-                for (JsonNode shared : item.path("parameters")) {
-                    JsonNode p = resolve(document, shared);
-                    parameters.put(p.path("in").asText() + ":" + p.path("name").asText(), p);
-                }
-                for (JsonNode own : op.path("parameters")) {
-                    JsonNode p = resolve(document, own);
-                    parameters.put(p.path("in").asText() + ":" + p.path("name").asText(), p);
-                }
-                JsonNode body = op.hasNonNull("requestBody") ? resolve(document, op.get("requestBody")) : null;
-                String id = op.hasNonNull("operationId") ? op.get("operationId").asText() : null;
-                result.add(new Operation(id, entry.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-                        List.copyOf(parameters.values()), body, documentedRoles(op)));
-            }
-        }
-        return result;
-    }
 
-    private static String documentedRoles(JsonNode op) {
-        if (!op.has("security")) {
-            return "none";
-        }
-        List<String> roles = new ArrayList<>();
-        for (JsonNode requirement : op.get("security")) {
-            for (Map.Entry<String, JsonNode> scheme : requirement.properties()) {
-                scheme.getValue().forEach(role -> roles.add(role.asText()));
-                if (scheme.getValue().isEmpty()) {
-                    roles.add("any authenticated caller");
-                }
-            }
-        }
-        return roles.isEmpty() ? "none" : String.join(" ", roles);
-    }
 
-    /**
-     * The call that changes nothing: the path's parameters, the required query parameters and headers, and
-     * {@code unit} wherever an operation takes one (an answer about a unit that exists nowhere is quick: a report or
-     * statistics of the whole municipality are not), with values no object has.
-     *
-     * @return null when no such call can be made (the reason is added to problems)
-     */
-    static Probe probe(JsonNode document, Operation op, List<String> problems) {
-        Map<String, String> pathValues = new HashMap<>();
-        List<String> query = new ArrayList<>();
-        Map<String, String> headers = new LinkedHashMap<>();
-        for (JsonNode p : op.parameters()) {
-            String in = p.path("in").asText();
-            String name = p.path("name").asText();
-            boolean required = in.equals("path") || p.path("required").asBoolean(false);
-            if (!required && !(in.equals("query") && name.equals("unit"))) {
-                continue;
-            }
-            if (in.equals("header") && name.equalsIgnoreCase("If-Match")) {
-                headers.put(name, "\"0\"");
-                continue;
-            }
-            JsonNode schema = p.has("schema") ? p.get("schema") : firstContentSchema(p);
-            Optional<String> value = probeValue(document, schema);
-            if (value.isEmpty()) {
-                problems.add(op.method() + " " + op.path() + ": no probe value for " + in + " parameter " + name
-                        + " (pattern " + resolve(document, schema).path("pattern").asText() + "): add one that matches "
-                        + "to RoleMatrix.PATTERNED");
-                return null;
-            }
-            switch (in) {
-                case "path" -> pathValues.put(name, value.get());
-                case "query" -> query.add(encode(name) + "=" + encode(value.get()));
-                case "header" -> headers.put(name, value.get());
-                case "cookie" -> headers.merge("Cookie", name + "=" + value.get(), (a, b) -> a + "; " + b);
-                default -> problems.add(op.method() + " " + op.path() + ": parameter " + name + " is in '" + in + "'");
-            }
-        }
-        Matcher template = TEMPLATE.matcher(op.path());
-        StringBuilder target = new StringBuilder();
-        while (template.find()) {
-            String value = pathValues.get(template.group(1));
-            if (value == null) {
-                problems.add(op.method() + " " + op.path() + ": path parameter {" + template.group(1) + "} is not documented");
-                return null;
-            }
-            template.appendReplacement(target, Matcher.quoteReplacement(encode(value)));
-        }
-        template.appendTail(target);
-        if (!query.isEmpty()) {
-            target.append('?').append(String.join("&", query));
-        }
 
-        String contentType = null;
-        String body = null;
-        if (op.requestBody() != null) {
-            List<String> types = new ArrayList<>();
-            op.requestBody().path("content").properties().forEach(e -> types.add(e.getKey()));
-            contentType = types.contains("application/json") ? "application/json"
-                    : types.stream().filter(t -> t.endsWith("json")).findFirst()
-                    .orElse(types.isEmpty() ? "application/json" : types.getFirst());
-            if (contentType.endsWith("json")) {
-                body = "{}";
-            } else if (contentType.startsWith("multipart/")) {
-                contentType = contentType + "; boundary=" + BOUNDARY;
-                body = "--" + BOUNDARY + "--\r\n";
-            } else {
-                body = "";
-            }
-        }
-        return new Probe(op.method(), target.toString(), headers, contentType, body);
-    }
 
-    /** A value of the schema's type that names nothing that exists; empty when a pattern admits none of ours. */
-    static Optional<String> probeValue(JsonNode document, JsonNode schemaOrRef) {
-        JsonNode schema = resolve(document, schemaOrRef);
-        if (schema == null || schema.isMissingNode() || schema.isNull()) {
-            return Optional.of(NO_SUCH_CODE);
-        }
-        for (String combinator : List.of("allOf", "oneOf", "anyOf")) {
-            for (JsonNode alternative : schema.path(combinator)) {
-                if (!"null".equals(type(resolve(document, alternative)))) {
-                    return probeValue(document, alternative);
-                }
-            }
-        }
-        for (JsonNode value : schema.path("enum")) {
-            if (!value.isNull()) {
-                return Optional.of(value.asText());
-            }
-        }
-        switch (type(schema)) {
-            case "array":
-                return probeValue(document, schema.path("items"));
-            case "integer", "number":
-                return Optional.of(NO_SUCH_NUMBER);
-            case "boolean":
-                return Optional.of("false");
-            default:
-                break;
-        }
-        switch (schema.path("format").asText("")) {
-            case "uuid":
-                return Optional.of(NO_SUCH_ID);
-            case "date":
-                return Optional.of("2099-01-01");
-            case "date-time":
-                return Optional.of("2099-01-01T00:00:00Z");
-            default:
-                break;
-        }
-        if (schema.hasNonNull("pattern")) {
-            // JSON Schema's pattern is a search, not a whole match (the documents' patterns are anchored anyway)
-            Pattern pattern = Pattern.compile(schema.get("pattern").asText());
-            return PATTERNED.stream().filter(v -> pattern.matcher(v).find()).findFirst();
-        }
-        return Optional.of(NO_SUCH_CODE);
-    }
-
-    private static String type(JsonNode schema) {
-        JsonNode type = schema.path("type");
-        if (type.isTextual()) {
-            return type.asText();
-        }
-        for (JsonNode t : type) {
-            if (!"null".equals(t.asText())) {
-                return t.asText();
-            }
-        }
-        return "";
-    }
-
-    private static JsonNode firstContentSchema(JsonNode parameter) {
-        for (Map.Entry<String, JsonNode> media : parameter.path("content").properties()) {
-            return media.getValue().path("schema");
-        }
-        return null;
-    }
-
-    /** Follows local $refs (#/components/...). */
-    static JsonNode resolve(JsonNode document, JsonNode node) {
-        for (int depth = 0; node != null && node.hasNonNull("$ref"); depth++) {
-            String ref = node.get("$ref").asText();
-            if (!ref.startsWith("#/") || depth > 20) {
-                throw new AssertionError("cannot follow $ref " + ref);
-            }
-            node = document.at(ref.substring(1));
-        }
-        return node;
-    }
-
-    private static HttpResponse<String> call(HttpClient http, String gatewayUrl, Probe probe, Optional<String> bearer)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + probe.pathAndQuery()))
-                .timeout(Duration.ofSeconds(60));
-        probe.headers().forEach(request::header);
-        bearer.ifPresent(token -> request.header("Authorization", "Bearer " + token));
-        if (probe.contentType() != null) {
-            request.header("Content-Type", probe.contentType());
-        }
-        request.method(probe.method(), probe.body() == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(probe.body(), StandardCharsets.UTF_8));
-        HttpRequest built = request.build();
-        for (int attempt = 0; ; attempt++) {
-            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            if (response.statusCode() != 429 || attempt >= MAX_429_RETRIES) {
-                return response;
-            }
-            long wait = response.headers().firstValue("Retry-After").map(RoleMatrix::seconds).orElse(1L);
-            Thread.sleep(Duration.ofSeconds(Math.clamp(wait, 1, 5)));
-        }
-    }
-
-    private static long seconds(String retryAfter) {
-        try {
-            return Long.parseLong(retryAfter.strip());
-        } catch (NumberFormatException e) {
-            return 1;
-        }
-    }
 
     /** @return null when the answer is what the cell says, else what it was */
     static String disagreement(String expected, HttpResponse<String> answer) {
@@ -517,49 +275,6 @@ final class RoleMatrix {
         return status + (type.isEmpty() ? " (no content type)" : " " + type) + (detail.isEmpty() ? "" : " \"" + detail + "\"");
     }
 
-    private static Caller caller(String column, KeycloakTokens tokens) {
-        if (column.equals("no-token")) {
-            return new Caller(null);
-        }
-        if (column.equals("hr-integration")) {
-            return new Caller(tokens::hrIntegration);
-        }
-        String user = DEMO_USERS.get(column);
-        if (user == null) {
-            throw new IllegalStateException("no demo user for column " + column);
-        }
-        return new Caller(() -> tokens.user(user));
-    }
-
-    /** A column's token: fetched once, and again when less than TOKEN_MARGIN_SECONDS are left of it. */
-    private static final class Caller {
-        private final Supplier<String> fetch;
-        private String token;
-        private long expiresAt;
-
-        Caller(Supplier<String> fetch) {
-            this.fetch = fetch;
-        }
-
-        synchronized Optional<String> bearer() {
-            if (fetch == null) {
-                return Optional.empty();
-            }
-            if (token == null || System.currentTimeMillis() / 1000 >= expiresAt - TOKEN_MARGIN_SECONDS) {
-                token = fetch.get();
-                expiresAt = expiry(token);
-            }
-            return Optional.of(token);
-        }
-
-        private static long expiry(String token) {
-            try {
-                return JSON.readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1])).path("exp").asLong(0);
-            } catch (IOException | RuntimeException e) {
-                return 0;
-            }
-        }
-    }
 
     private static JsonNode readJson(String text) {
         try {
@@ -569,7 +284,4 @@ final class RoleMatrix {
         }
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 }

@@ -18,6 +18,7 @@ public enum ProblemType {
     PRECONDITION_REQUIRED("precondition-required", 428, "An If-Match header is required"),
     RATE_LIMITED("rate-limited", 429, "Too many requests"),
     INTERNAL("internal", 500, "Internal error"),
+    UNAVAILABLE("unavailable", 503, "The service cannot answer now: try again after Retry-After seconds"),
     UPSTREAM_UNAVAILABLE("upstream-unavailable", 503, "A service behind the gateway is unavailable");
 
     public static final String MEDIA_TYPE = "application/problem+json";

@@ -83,6 +83,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        if (DatabaseUnavailable.isCause(e)) {
+            // the transaction rolled back whole; the client may send the same request again
+            LOG.warnf("database unavailable: %s", e.getMessage());
+            return Response.fromResponse(respond(ProblemType.UNAVAILABLE, "the service's database is unavailable; try again shortly",
+                    List.of(), uri, headers)).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         LOG.error("unexpected error", e);
         return respond(ProblemType.INTERNAL, "internal error; quote the request id when reporting it", List.of(), uri,
                 headers);

@@ -7,15 +7,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
+import io.smallrye.health.api.HealthGroup;
 
 /**
  * DOWN while the oldest event waiting in the outbox is older than {@code kasam.outbox.max-lag}: the relay cannot
- * send (Kafka away, a topic missing) and consumers see stale data. Parked events are reported, not failed on.
+ * send (Kafka away, a topic missing) and consumers see stale data. Parked events are reported, not failed on. In the
+ * group {@code outbox} (/q/health/group/outbox), not in readiness: a pod whose relay waits for Kafka still answers
+ * and takes writes, so it stays in its Service.
  */
-@Readiness
+@HealthGroup("outbox")
 @ApplicationScoped
-public class OutboxReadiness implements HealthCheck {
+public class OutboxHealth implements HealthCheck {
     @Inject
     OutboxBacklog backlog;
 
