@@ -13,6 +13,13 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    /**
+     * The largest request body the gateway takes (a 413 problem beyond it). The HTTP server's own limit
+     * (quarkus.http.limits.max-body-size) is set far above it: the server would answer a bare 413 before any route.
+     */
+    @WithDefault("64M")
+    io.quarkus.runtime.configuration.MemorySize maxBodySize();
+
     /** How long a service's OpenAPI document is reused before it is fetched again. */
     @WithDefault("30s")
     Duration openapiCacheTtl();

@@ -25,8 +25,6 @@ import jakarta.inject.Inject;
 import java.net.URI;
 import java.util.Map;
 import java.util.UUID;
-import io.quarkus.runtime.configuration.MemorySize;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import se.kasam.gateway.config.GatewayConfig;
@@ -52,9 +50,6 @@ public class ProxyRoutes {
     @Inject
     OpenTelemetry openTelemetry;
 
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxBodySize;
-
     void install(@Observes Router router, Vertx vertx) {
         router.route().order(-100).failureHandler(this::onFailure);
         HttpClient client = vertx.createHttpClient(new HttpClientOptions().setKeepAlive(true)
@@ -63,7 +58,7 @@ public class ProxyRoutes {
             URI upstream = route.getValue();
             HttpProxy proxy = HttpProxy.reverseProxy(client)
                     .origin(upstream.getPort(), upstream.getHost())
-                    .addInterceptor(new BufferedBody(maxBodySize.asLongValue()))
+                    .addInterceptor(new BufferedBody(config.maxBodySize().asLongValue()))
                     .addInterceptor(new UpstreamUnavailable(route.getKey()))
                     .addInterceptor(new EdgeCaching());
             router.route("/api/" + route.getKey() + "/*").order(10).handler(rc -> forward(rc, proxy));

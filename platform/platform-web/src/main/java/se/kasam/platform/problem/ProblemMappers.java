@@ -60,6 +60,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         int status = e.getResponse().getStatus();
+        if (status == 400 && e.getCause() instanceof JsonProcessingException unreadable) {
+            // Quarkus REST wraps a body that is no JSON at all (a syntax error, a key twice) in a 400 of its own
+            return unreadable(unreadable, uri, headers);
+        }
         if (status >= 500) {
             LOG.error("request failed", e);
         }
@@ -83,11 +87,15 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
-        if (DatabaseUnavailable.isCause(e)) {
+        if (DatabaseFailures.unavailable(e)) {
             // the transaction rolled back whole; the client may send the same request again
             LOG.warnf("database unavailable: %s", e.getMessage());
             return Response.fromResponse(respond(ProblemType.UNAVAILABLE, "the service's database is unavailable; try again shortly",
-                    List.of(), uri, headers)).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+                    List.of(), uri, headers)).header(HttpHeaders.RETRY_AFTER, DatabaseFailures.RETRY_AFTER_SECONDS).build();
+        }
+        if (DatabaseFailures.refusedText(e)) {
+            return respond(ProblemType.VALIDATION, "a text value holds a character that cannot be stored (such as U+0000)",
+                    List.of(new Problem.Violation("", TextValues.RULE, TextValues.MESSAGE)), uri, headers);
         }
         LOG.error("unexpected error", e);
         return respond(ProblemType.INTERNAL, "internal error; quote the request id when reporting it", List.of(), uri,

@@ -30,6 +30,9 @@ public final class Violations {
         if (e instanceof UnrecognizedPropertyException u) {
             rule = "UnknownProperty";
             message = "unknown property '" + u.getPropertyName() + "'";
+        } else if (e instanceof InvalidFormatException f && TextValues.MESSAGE.equals(f.getOriginalMessage())) {
+            rule = TextValues.RULE;
+            message = TextValues.MESSAGE;
         } else if (e instanceof InvalidFormatException f) {
             rule = "Format";
             message = "value '" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
