@@ -121,20 +121,12 @@ final class ApiDocument {
                 default -> problems.add(op.method() + " " + op.path() + ": parameter " + name + " is in '" + in + "'");
             }
         }
-        Matcher template = TEMPLATE.matcher(op.path());
-        StringBuilder target = new StringBuilder();
-        while (template.find()) {
-            String value = pathValues.get(template.group(1));
-            if (value == null) {
-                problems.add(op.method() + " " + op.path() + ": path parameter {" + template.group(1) + "} is not documented");
-                return null;
-            }
-            template.appendReplacement(target, Matcher.quoteReplacement(encode(value)));
+        Optional<String> undocumented = pathParameters(op.path()).stream().filter(name -> !pathValues.containsKey(name)).findFirst();
+        if (undocumented.isPresent()) {
+            problems.add(op.method() + " " + op.path() + ": path parameter {" + undocumented.get() + "} is not documented");
+            return null;
         }
-        template.appendTail(target);
-        if (!query.isEmpty()) {
-            target.append('?').append(String.join("&", query));
-        }
+        String target = target(op.path(), pathValues, query);
 
         String contentType = null;
         String body = null;
@@ -153,7 +145,26 @@ final class ApiDocument {
                 body = "";
             }
         }
-        return new Probe(op.method(), target.toString(), headers, contentType, body);
+        return new Probe(op.method(), target, headers, contentType, body);
+    }
+
+    /** The names of a path template's {parameters}, in order. */
+    static List<String> pathParameters(String path) {
+        return TEMPLATE.matcher(path).results().map(m -> m.group(1)).toList();
+    }
+
+    /** The path with each {parameter} replaced by its value (encoded), then the query; every parameter must have a value. */
+    static String target(String path, Map<String, String> pathValues, List<String> query) {
+        Matcher template = TEMPLATE.matcher(path);
+        StringBuilder target = new StringBuilder();
+        while (template.find()) {
+            template.appendReplacement(target, Matcher.quoteReplacement(encode(pathValues.get(template.group(1)))));
+        }
+        template.appendTail(target);
+        if (!query.isEmpty()) {
+            target.append('?').append(String.join("&", query));
+        }
+        return target.toString();
     }
 
     /** A value of the schema's type that names nothing that exists; empty when a pattern admits none of ours. */

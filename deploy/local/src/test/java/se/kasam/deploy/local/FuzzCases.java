@@ -11,8 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Hostile requests for one operation, drawn from its part of the OpenAPI document with a seeded {@link Random}: the
@@ -29,7 +27,6 @@ final class FuzzCases {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Pattern TEMPLATE = Pattern.compile("\\{([^}/]+)}");
     static final List<String> ATTACK_STRINGS = List.of("' OR '1'='1", "1; drop table employee", "../../../etc/passwd",
             "%00", "\u0000", "<script>alert(1)</script>", "${jndi:ldap://x/a}", "😀🏳️‍🌈", "-1", "0",
             "99999999999999999999999999", "NaN", "null", " ", "a".repeat(1000), "2019-13", "2021-02-30", "1e400");
@@ -97,16 +94,8 @@ final class FuzzCases {
         if (kind == Kind.HOSTILE_PARAMETERS) {
             query.add("unknown%5B%5D=" + ApiDocument.encode(pick(ATTACK_STRINGS)));
         }
-        Matcher template = TEMPLATE.matcher(op.path());
-        StringBuilder target = new StringBuilder();
-        while (template.find()) {
-            String value = pathValues.getOrDefault(template.group(1), ApiDocument.NO_SUCH_CODE);
-            template.appendReplacement(target, Matcher.quoteReplacement(ApiDocument.encode(value)));
-        }
-        template.appendTail(target);
-        if (!query.isEmpty()) {
-            target.append('?').append(String.join("&", query));
-        }
+        ApiDocument.pathParameters(op.path()).forEach(name -> pathValues.putIfAbsent(name, ApiDocument.NO_SUCH_CODE));
+        String target = ApiDocument.target(op.path(), pathValues, query);
         String contentType = null;
         String body = null;
         if (op.requestBody() != null) {
@@ -134,7 +123,7 @@ final class FuzzCases {
         if (kind == Kind.WRONG_HEADERS) {
             headers.put("Accept", pick(List.of("application/xml", "image/png", "*/*;q=x", "garbage")));
         }
-        return new ApiDocument.Probe(op.method(), target.toString(), headers, contentType, body);
+        return new ApiDocument.Probe(op.method(), target, headers, contentType, body);
     }
 
     /** A value of the schema's shape: objects with their properties, arrays of one to three, scalars of their type. */
